@@ -1,0 +1,23 @@
+import { integer, oneOf, text } from './setting.ts';
+import { ConfigError } from './load-config.ts';
+
+/** Settings every function reads: which profile wires the adapters, and where the services are. */
+export const platformSettings = {
+  profile: oneOf('PILOG_PROFILE', ['embedded', 'services'], {
+    default: 'embedded',
+    description: 'embedded: SQLite, in-process bus and cache; services: MySQL, Redis, Kafka, OpenSearch',
+  }),
+  workerId: integer('PILOG_WORKER_ID', 0, 127, { default: 0, description: 'snowflake worker id, unique per running instance' }),
+  dataDir: text('PILOG_DATA_DIR', { default: './data', description: 'embedded profile: SQLite file and media directory' }),
+  mysqlUrl: text('PILOG_MYSQL_URL', { default: '', secret: true, description: 'services profile: mysql://user:pass@host:3306/db' }),
+  redisUrl: text('PILOG_REDIS_URL', { default: '', secret: true, description: 'services profile: redis://host:6379' }),
+  kafkaBrokers: text('PILOG_KAFKA_BROKERS', { default: '', description: 'services profile: host:port[,host:port]' }),
+  openSearchUrl: text('PILOG_OPENSEARCH_URL', { default: '', secret: true, description: 'services profile: http://host:9200' }),
+  logLevel: oneOf('PILOG_LOG_LEVEL', ['debug', 'info', 'warn', 'error'], { default: 'info' }),
+};
+
+/** A setting that is optional in one profile and needed in the other: fail at start, naming the key. */
+export function requireSetting(value: string, key: string, why: string): string {
+  if (value === '') throw new ConfigError(`Invalid configuration: ${key} is required ${why}`);
+  return value;
+}

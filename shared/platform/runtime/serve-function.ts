@@ -1,0 +1,47 @@
+import { createServer, type RequestListener } from 'node:http';
+import { manifestNamed } from '../../../functions/registry.ts';
+import { loadConfig } from '../config/load-config.ts';
+import { platformSettings } from '../config/platform-settings.ts';
+import { integer, text } from '../config/setting.ts';
+import { createCors } from '../http/cors.ts';
+import { createHttpEdge } from '../http/edge.ts';
+import { edgeRoutes } from '../http/edge-routes.ts';
+import { httpSettings } from '../http/http-settings.ts';
+import { createLogger } from '../logging/logger.ts';
+import { frameworkListener } from './framework-listener.ts';
+import { installGracefulShutdown } from './graceful-shutdown.ts';
+
+/**
+ * The container entry: starts the one function named by FUNCTION_TARGET on PORT, the way Knative runs it.
+ * `/healthz` answers the readiness and liveness probes, and turns 503 while the process drains.
+ */
+const started = performance.now();
+const config = loadConfig({
+  target: text('FUNCTION_TARGET', { description: 'the function this process serves' }),
+  port: integer('PORT', 1, 65535, { default: 8080 }),
+  logLevel: platformSettings.logLevel,
+  corsOrigins: httpSettings.corsOrigins,
+});
+const logger = createLogger({ level: config.logLevel, fields: { function: config.target } });
+const manifest = manifestNamed(config.target);
+const running = await (await manifest.load()).start({ logger, env: process.env });
+
+const framework = frameworkListener(manifest.name);
+const inner: RequestListener =
+  manifest.trigger.kind === 'http'
+    ? createHttpEdge({ routes: edgeRoutes([manifest]), cors: createCors(config.corsOrigins), dispatch: () => framework })
+    : framework;
+
+let draining = false;
+const server = createServer((req, res) => {
+  if (req.url === '/healthz') {
+    res.writeHead(draining ? 503 : 200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify({ status: draining ? 'draining' : 'ok', function: manifest.name }));
+    return;
+  }
+  inner(req, res);
+});
+installGracefulShutdown({ server, logger, close: () => running.close(), onDraining: () => (draining = true) });
+server.listen(config.port, () => {
+  logger.info('function ready', { port: config.port, coldStartMs: Math.round(performance.now() - started) });
+});
