@@ -26,8 +26,11 @@ export function installGracefulShutdown(options: {
     options.logger.info('shutting down', { signal });
     options.onDraining?.();
     const drained = new Promise<void>((resolve) => options.server.close(() => resolve()));
+    // A keep-alive connection turns idle when its last response ends; close it then rather than at its timeout.
+    const reaper = setInterval(() => options.server.closeIdleConnections(), 50);
     options.server.closeIdleConnections();
     await within(SHUTDOWN_DEADLINE_MS - 3000, drained);
+    clearInterval(reaper);
     options.server.closeAllConnections();
     await within(1500, options.close().catch((error: unknown) => options.logger.error('close failed', { error })));
     options.logger.info('stopped', { signal, ms: Date.now() - started });
