@@ -1,0 +1,77 @@
+import { HTTP, type CloudEvent } from 'cloudevents';
+import type { Logger } from '../../shared/platform/logging/logger.ts';
+
+/** Knative's delivery spec: retry count and exponential backoff (delay · 2^attempt). */
+export interface DeliveryPolicy {
+  readonly retries: number;
+  readonly backoffDelayMs: number;
+  readonly backoffMaxMs: number;
+}
+
+export const defaultDeliveryPolicy: DeliveryPolicy = { retries: 8, backoffDelayMs: 200, backoffMaxMs: 10_000 };
+
+export type DeliveryOutcome = 'delivered' | 'dead-lettered';
+export type DeadLetterSink = (event: CloudEvent<unknown>, reason: string) => Promise<void>;
+
+/** The statuses Knative eventing retries; any other non-2xx goes straight to the dead-letter sink. */
+const isRetryable = (status: number): boolean => status >= 500 || [404, 408, 409, 429].includes(status);
+
+/**
+ * Delivers CloudEvents to a function the way a KafkaSource does: binary-mode HTTP POST, one event at a time per
+ * partition key (so one aggregate's events arrive in order), retries with backoff on retryable statuses and on
+ * connection failures, the dead-letter sink otherwise.
+ */
+export function createEventDispatcher(options: {
+  sink: string;
+  policy?: DeliveryPolicy;
+  deadLetter: DeadLetterSink;
+  logger: Logger;
+}) {
+  const policy = options.policy ?? defaultDeliveryPolicy;
+  const queues = new Map<string, Promise<unknown>>();
+
+  const post = async (event: CloudEvent<unknown>): Promise<number> => {
+    const message = HTTP.binary(event);
+    try {
+      const response = await fetch(options.sink, { method: 'POST', headers: message.headers as Record<string, string>, body: message.body as string });
+      await response.arrayBuffer();
+      return response.status;
+    } catch {
+      return 503; // the function is not up (yet): retry like any unavailable sink
+    }
+  };
+
+  const deliverNow = async (event: CloudEvent<unknown>): Promise<DeliveryOutcome> => {
+    for (let attempt = 0; ; attempt++) {
+      const status = await post(event);
+      if (status >= 200 && status < 300) return 'delivered';
+      const retryable = isRetryable(status);
+      if (!retryable || attempt >= policy.retries) {
+        const reason = retryable ? `still ${status} after ${policy.retries} retries` : `answered ${status}`;
+        options.logger.warn('event dead-lettered', { ceId: event.id, type: event.type, reason });
+        await options.deadLetter(event, reason);
+        return 'dead-lettered';
+      }
+      const delay = Math.min(policy.backoffDelayMs * 2 ** attempt, policy.backoffMaxMs);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  };
+
+  return {
+    deliver(event: CloudEvent<unknown>): Promise<DeliveryOutcome> {
+      const key = String(event['partitionkey'] ?? event.subject ?? event.id);
+      const previous = queues.get(key) ?? Promise.resolve();
+      const next = previous.then(() => deliverNow(event));
+      const settled = next.catch(() => undefined);
+      queues.set(key, settled);
+      void settled.then(() => queues.get(key) === settled && queues.delete(key));
+      return next;
+    },
+    /** Resolves when every queued delivery has finished (used on shutdown). */
+    async drain(): Promise<void> {
+      while (queues.size > 0) await Promise.all(queues.values());
+    },
+  };
+}
+
+export type EventDispatcher = ReturnType<typeof createEventDispatcher>;
