@@ -1,0 +1,40 @@
+import { systemClock } from '../../shared/kernel/clock.ts';
+import { loadConfig } from '../../shared/platform/config/load-config.ts';
+import { openDatabase } from '../../shared/platform/database/database.ts';
+import { openEventPublisher } from '../../shared/platform/messaging/open-event-publisher.ts';
+import { pruneOutbox } from '../../shared/platform/outbox/outbox-repository.ts';
+import { sweepOutbox } from '../../shared/platform/outbox/sweep-outbox.ts';
+import { done, registerEventFunction, retry } from '../../shared/platform/runtime/event-function.ts';
+import type { RunningFunction, RuntimeContext } from '../../shared/platform/runtime/running-function.ts';
+import { manifest } from './function.ts';
+
+/** Published rows are kept a week for inspection, then deleted; unpublished rows are never deleted. */
+const RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+
+export async function start(context: RuntimeContext): Promise<RunningFunction> {
+  const config = loadConfig(manifest.settings, context.env);
+  const database = await openDatabase(config);
+  const publisher = await openEventPublisher(config, { clientId: manifest.name, logger: context.logger });
+  const deps = { db: database.db, publisher, clock: systemClock };
+
+  // Each tick is one pass; answering retry when the broker is down lets the PingSource's delivery record it.
+  registerEventFunction(
+    manifest,
+    async () => {
+      const outcome = await sweepOutbox(deps);
+      if (outcome.published > 0 || outcome.backlog) context.logger.info('outbox swept', { ...outcome });
+      if (outcome.failure !== undefined) return retry(`publishing stopped after ${outcome.published} events: ${outcome.failure}`);
+      const pruned = await pruneOutbox(deps.db, systemClock.now() - RETENTION_MS);
+      if (pruned > 0) context.logger.info('outbox pruned', { pruned });
+      return done;
+    },
+    { logger: context.logger },
+  );
+  return {
+    name: manifest.name,
+    async close() {
+      await publisher.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely';
+
+/**
+ * Every migration, oldest first, one line each. Names sort in the order they must run (Kysely applies them by
+ * name and refuses a new one that sorts before one already applied), so they start with a sequence number.
+ * Modules load only when migrating; each is written with Kysely's schema builder so it serves both dialects.
+ */
+export const migrations: ReadonlyArray<readonly [name: string, load: () => Promise<Migration>]> = [
+  ['0001-platform-create-outbox-table', () => import('../outbox/create-outbox-table.migration.ts')],
+  ['0002-auth-create-users-and-token-families', () => import('../../auth/adapters/create-auth-tables.migration.ts')],
+];

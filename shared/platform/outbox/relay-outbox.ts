@@ -1,0 +1,45 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../kernel/clock.ts';
+import type { Database } from '../database/database.ts';
+import type { Logger } from '../logging/logger.ts';
+import type { EventPublisher, OutgoingEvent } from '../messaging/event-publisher.port.ts';
+import { markOutboxPublished, releaseOutboxClaim } from './outbox-repository.ts';
+
+/** After a failed publish, the fast path stands aside this long, so an outage costs one request a timeout, not every one. */
+export const FAST_PATH_PAUSE_MS = 30_000;
+
+export interface OutboxRelay {
+  /** Publishes events `appendToOutbox` returned, once their transaction has committed. Never rejects. */
+  publishCommitted(events: readonly OutgoingEvent[]): Promise<void>;
+}
+
+/**
+ * The fast path: publish what a request just committed and mark it sent. Whatever it does not publish, it hands
+ * to the sweep at once (rather than let the writer's lease run out), logging failures; the request that wrote the
+ * events has already succeeded and must not fail for the broker's sake.
+ */
+export function createOutboxRelay(deps: { db: Kysely<Database>; publisher: EventPublisher; clock: Clock; logger: Logger }): OutboxRelay {
+  let pausedUntil = 0;
+  const handToSweep = (ids: readonly number[], reason: unknown): Promise<void> =>
+    releaseOutboxClaim(deps.db, ids, null, reason).catch((error: unknown) =>
+      deps.logger.warn('outbox rows not handed to the sweep; they wait for their lease to lapse', { eventIds: ids, error }),
+    );
+
+  return {
+    async publishCommitted(events) {
+      if (events.length === 0) return;
+      const ids = events.map((event) => Number(event.id));
+      if (deps.clock.now() < pausedUntil) return handToSweep(ids, 'fast path paused after a failed publish');
+      try {
+        await deps.publisher.publish(events);
+      } catch (error) {
+        pausedUntil = deps.clock.now() + FAST_PATH_PAUSE_MS;
+        deps.logger.warn('outbox fast path could not publish; the sweep will', { eventIds: ids, error });
+        return handToSweep(ids, error);
+      }
+      await markOutboxPublished(deps.db, ids, deps.clock.now()).catch((error: unknown) =>
+        deps.logger.warn('outbox rows published but not marked; the sweep will publish them again', { eventIds: ids, error }),
+      );
+    },
+  };
+}
