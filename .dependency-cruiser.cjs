@@ -42,8 +42,9 @@ module.exports = {
     {
       name: 'no-circular',
       severity: 'error',
-      from: { pathNot: ['^functions/registry\\.ts$', '^functions/docs-serve-api/'] },
-      to: { circular: true },
+      comment: 'A manifest loads its entry lazily and the entry imports the manifest back: that loop is by design.',
+      from: {},
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['dynamic-import'] } },
     },
   ],
   options: {

@@ -2,6 +2,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { appError, type AppError } from '../../kernel/app-error.ts';
 import type { Result } from '../../kernel/result.ts';
 import type { RouteSpec } from '../runtime/manifest.ts';
+import { clientAddress } from './client-address.ts';
 import type { Cors } from './cors.ts';
 import { errorResponse, writeResponse } from './http-exchange.ts';
 import { JSON_BODY_LIMIT, isJson, parseJsonBody, readBody } from './read-body.ts';
@@ -20,6 +21,7 @@ export interface EdgeState {
   readonly params: Readonly<Record<string, string>>;
   readonly path: string;
   readonly search: string;
+  readonly clientIp: string;
   readonly rawBody: Buffer;
   /** A malformed JSON body is reported after authentication, in the contract's order of checks. */
   readonly body: Result<unknown, AppError>;
@@ -36,6 +38,7 @@ export const edgeStateOf = (req: IncomingMessage): EdgeState | undefined => stat
 export function createHttpEdge(options: {
   routes: readonly EdgeRoute[];
   cors: Cors;
+  trustedProxyHops: number;
   dispatch: (functionName: string) => RequestListener;
 }): RequestListener {
   const table = createRouteTable(options.routes.map((route) => [route, route.spec] as const));
@@ -52,7 +55,8 @@ export function createHttpEdge(options: {
     const raw = await readBody(req, match.key.spec.bodyLimit ?? JSON_BODY_LIMIT);
     if (!raw.ok) return writeResponse(res, errorResponse(raw.error));
     const body: Result<unknown, AppError> = isJson(req) ? parseJsonBody(raw.value) : { ok: true, value: undefined };
-    states.set(req, { routeKey: match.key.routeKey, params: match.params, path, search, rawBody: raw.value, body });
+    const clientIp = clientAddress(req, options.trustedProxyHops);
+    states.set(req, { routeKey: match.key.routeKey, params: match.params, path, search, clientIp, rawBody: raw.value, body });
     options.dispatch(match.key.functionName)(req, res);
   };
 }

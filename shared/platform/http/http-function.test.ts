@@ -50,7 +50,7 @@ beforeAll(async () => {
     { logger: createLogger({ sink: { write: () => {} } }), identify: async (req) => (req.headers['x-test-user'] ? { userId: 1, roles: ['USER'] } : null) },
   );
   const framework = frameworkListener(manifest.name);
-  server = createServer(createHttpEdge({ routes: edgeRoutes([manifest]), cors: createCors([origin]), dispatch: () => framework }));
+  server = createServer(createHttpEdge({ routes: edgeRoutes([manifest]), cors: createCors([origin]), trustedProxyHops: 0, dispatch: () => framework }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

@@ -64,7 +64,7 @@ export function registerHttpFunction<Routes extends Readonly<Record<string, Rout
       body: body.value,
       rawBody: state.rawBody,
       headers: req.headers,
-      clientIp: req.ip ?? req.socket.remoteAddress ?? '',
+      clientIp: state.clientIp,
       identity,
     });
     return result.ok ? result.value : errorResponse(result.error);

@@ -6,7 +6,7 @@ import { integer, text } from '../config/setting.ts';
 import { createCors } from '../http/cors.ts';
 import { createHttpEdge } from '../http/edge.ts';
 import { edgeRoutes } from '../http/edge-routes.ts';
-import { httpSettings } from '../http/http-settings.ts';
+import { httpSettingsFor } from '../http/http-settings.ts';
 import { createLogger } from '../logging/logger.ts';
 import { frameworkListener } from './framework-listener.ts';
 import { installGracefulShutdown } from './graceful-shutdown.ts';
@@ -16,11 +16,12 @@ import { installGracefulShutdown } from './graceful-shutdown.ts';
  * `/healthz` answers the readiness and liveness probes, and turns 503 while the process drains.
  */
 const started = performance.now();
+const { profile } = loadConfig({ profile: platformSettings.profile });
 const config = loadConfig({
   target: text('FUNCTION_TARGET', { description: 'the function this process serves' }),
   port: integer('PORT', 1, 65535, { default: 8080 }),
   logLevel: platformSettings.logLevel,
-  corsOrigins: httpSettings.corsOrigins,
+  ...httpSettingsFor(profile),
 });
 const logger = createLogger({ level: config.logLevel, fields: { function: config.target } });
 const manifest = manifestNamed(config.target);
@@ -29,7 +30,7 @@ const running = await (await manifest.load()).start({ logger, env: process.env }
 const framework = frameworkListener(manifest.name);
 const inner: RequestListener =
   manifest.trigger.kind === 'http'
-    ? createHttpEdge({ routes: edgeRoutes([manifest]), cors: createCors(config.corsOrigins), dispatch: () => framework })
+    ? createHttpEdge({ routes: edgeRoutes([manifest]), cors: createCors(config.corsOrigins), trustedProxyHops: config.trustedProxyHops, dispatch: () => framework })
     : framework;
 
 let draining = false;

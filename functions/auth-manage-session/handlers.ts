@@ -1,0 +1,86 @@
+import { refreshSession, type RefreshSessionDeps } from '../../shared/auth/application/refresh-session.ts';
+import { signInWithCode, type SignInWithCodeDeps } from '../../shared/auth/application/sign-in-with-code.ts';
+import { signOut } from '../../shared/auth/application/sign-out.ts';
+import { startSignIn } from '../../shared/auth/application/start-sign-in.ts';
+import type { AppError } from '../../shared/kernel/app-error.ts';
+import { err, ok, type Result } from '../../shared/kernel/result.ts';
+import { cookieOf } from '../../shared/platform/http/cookies.ts';
+import type { Logger } from '../../shared/platform/logging/logger.ts';
+import { errorResponse, json, type HttpRequest, type HttpResponse } from '../../shared/platform/http/http-exchange.ts';
+import type { RouteHandlers } from '../../shared/platform/http/http-function.ts';
+import { rateLimited, type RateLimiter } from '../../shared/platform/rate-limit/rate-limiter.port.ts';
+import type { authRoutes } from './routes.ts';
+import { PKCE_COOKIE, parsePkceCookie, type SessionCookies } from './session-cookies.ts';
+
+export interface AuthHandlerDeps {
+  readonly useCases: SignInWithCodeDeps & RefreshSessionDeps;
+  readonly cookies: SessionCookies;
+  readonly cookieNames: { readonly access: string; readonly refresh: string };
+  readonly signInLimiter: RateLimiter;
+  readonly refreshLimiter: RateLimiter;
+  /** Sign-ins, rejections and revocations are security events: logged with ids, never with tokens. */
+  readonly logger: Logger;
+}
+
+const NO_STORE = { 'Cache-Control': 'no-store' };
+
+async function limit(limiter: RateLimiter, request: HttpRequest): Promise<Result<void, AppError>> {
+  const decision = await limiter.hit(request.clientIp || 'unknown');
+  return decision.allowed ? ok(undefined) : err(rateLimited(decision.retryAfterSeconds));
+}
+
+/** HTTP ↔ use cases for the auth routes (contract §1.6, §2.6): cookies in, cookies out. */
+export function authHandlers(deps: AuthHandlerDeps): RouteHandlers<typeof authRoutes> {
+  return {
+    async authorizationUrl(request) {
+      const allowed = await limit(deps.signInLimiter, request);
+      if (!allowed.ok) return allowed;
+      const started = await startSignIn(deps.useCases, { provider: request.params.provider ?? '' });
+      if (!started.ok) return started;
+      return ok(json(200, { url: started.value.url }, { ...NO_STORE, 'Set-Cookie': [deps.cookies.setPkce(started.value.pkce)] }));
+    },
+
+    async login(request) {
+      const allowed = await limit(deps.signInLimiter, request);
+      if (!allowed.ok) return allowed;
+      const session = await signInWithCode(deps.useCases, {
+        provider: request.params.provider ?? '',
+        code: request.body.code,
+        pkce: parsePkceCookie(cookieOf(request.headers, PKCE_COOKIE)),
+      });
+      if (!session.ok) {
+        deps.logger.warn('sign-in failed', { code: session.error.code, reason: session.error.message, clientIp: request.clientIp });
+        return session;
+      }
+      deps.logger.info('signed in', { userId: session.value.loginInfo.userId, roles: session.value.loginInfo.roles, clientIp: request.clientIp });
+      const cookies = [...deps.cookies.set(session.value.tokens), deps.cookies.clearPkce()];
+      return ok(json(200, session.value.loginInfo, { ...NO_STORE, 'Set-Cookie': cookies }));
+    },
+
+    async refresh(request): Promise<Result<HttpResponse, AppError>> {
+      const allowed = await limit(deps.refreshLimiter, request);
+      if (!allowed.ok) return allowed;
+      const session = await refreshSession(deps.useCases, { refreshToken: cookieOf(request.headers, deps.cookieNames.refresh) });
+      if (!session.ok) {
+        deps.logger.warn('refresh rejected', { reason: session.error.message, clientIp: request.clientIp });
+        const rejected = errorResponse(session.error);
+        return ok({ ...rejected, headers: { ...rejected.headers, ...NO_STORE, 'Set-Cookie': deps.cookies.clear() } });
+      }
+      return ok(json(200, session.value.loginInfo, { ...NO_STORE, 'Set-Cookie': deps.cookies.set(session.value.tokens) }));
+    },
+
+    async logout(request) {
+      deps.logger.info('signing out', { userId: request.identity?.userId ?? null });
+      try {
+        await signOut(deps.useCases, {
+          accessToken: cookieOf(request.headers, deps.cookieNames.access),
+          refreshToken: cookieOf(request.headers, deps.cookieNames.refresh),
+        });
+      } catch (error) {
+        // Logout never fails (§1.6): the cookies go regardless; the family then dies with its refresh lifetime.
+        deps.logger.error('could not revoke the session on logout', { error });
+      }
+      return ok({ status: 200, headers: { ...NO_STORE, 'Set-Cookie': deps.cookies.clear() } });
+    },
+  };
+}

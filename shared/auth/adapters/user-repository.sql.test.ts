@@ -1,0 +1,49 @@
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../kernel/clock.ts';
+import { createSnowflake } from '../../kernel/snowflake.ts';
+import type { DatabaseHandle } from '../../platform/database/database.ts';
+import { openTestDatabase, testDialects } from '../../platform/database/testing/test-databases.ts';
+import type { SignInFields } from '../domain/user.ts';
+import type { AuthTables } from './auth-tables.ts';
+import { createSqlUserRepository } from './user-repository.sql.ts';
+
+const fields = (overrides: Partial<SignInFields> = {}): SignInFields => ({
+  email: 'ann@example.com',
+  nickName: 'Ann',
+  picUrl: 'https://lh3.googleusercontent.com/a/1',
+  roles: ['USER'],
+  ...overrides,
+});
+
+describe.each(testDialects)('user repository on %s', (dialect) => {
+  let handle: DatabaseHandle;
+  const repository = () => createSqlUserRepository(handle.db as unknown as Kysely<AuthTables>, createSnowflake(Math.floor(Math.random() * 128), systemClock), systemClock);
+  beforeAll(async () => {
+    handle = await openTestDatabase(dialect);
+  });
+  afterAll(() => handle?.close());
+
+  it('inserts a new user and finds it by id', async () => {
+    const users = repository();
+    const user = await users.saveSignIn(fields({ email: 'new@example.com', nickName: '지니아' }));
+    expect(user).toMatchObject({ email: 'new@example.com', nickName: '지니아', roles: ['USER'] });
+    expect(Number.isSafeInteger(user.id)).toBe(true);
+    expect(await users.findById(user.id)).toEqual(user);
+    expect(await users.findById(1)).toBeNull();
+  });
+
+  it('upserts by email: same id, refreshed nickname, picture and roles', async () => {
+    const users = repository();
+    const first = await users.saveSignIn(fields({ email: 'same@example.com' }));
+    const second = await users.saveSignIn(fields({ email: 'same@example.com', nickName: 'Renamed', picUrl: null, roles: ['ADMIN'] }));
+    expect(second).toEqual({ id: first.id, email: 'same@example.com', nickName: 'Renamed', picUrl: null, roles: ['ADMIN'] });
+    expect(await users.findById(first.id)).toEqual(second);
+  });
+
+  it('keeps one user when first sign-ins of one email race', async () => {
+    const users = [repository(), repository(), repository()];
+    const saved = await Promise.all(users.map((repo, i) => repo.saveSignIn(fields({ email: 'race@example.com', nickName: `n${i}` }))));
+    expect(new Set(saved.map((user) => user.id)).size).toBe(1);
+  });
+});
