@@ -1,0 +1,27 @@
+import { systemClock } from '../../kernel/clock.ts';
+import { requireSetting } from '../config/platform-settings.ts';
+import type { Logger } from '../logging/logger.ts';
+import { openRedis } from '../redis/redis-client.ts';
+import type { Cache } from './cache.port.ts';
+import { createMemoryCache } from './cache.memory.ts';
+
+const processCaches = new Map<string, Cache>();
+
+/**
+ * The profile's cache for one context (`namespace`). Embedded: one LRU per namespace per process, so the dev
+ * host's writer and reader functions share it and invalidation reaches the reader at once. Services: Redis.
+ */
+export async function openCache(
+  settings: { profile: 'embedded' | 'services'; redisUrl: string },
+  namespace: string,
+  logger: Logger,
+): Promise<{ cache: Cache; close(): Promise<void> }> {
+  if (settings.profile === 'embedded') {
+    let cache = processCaches.get(namespace);
+    if (!cache) processCaches.set(namespace, (cache = createMemoryCache({ maxEntries: 2000, clock: systemClock })));
+    return { cache, close: async () => {} };
+  }
+  const redis = await openRedis(requireSetting(settings.redisUrl, 'PILOG_REDIS_URL', 'in the services profile'));
+  const { createRedisCache } = await import('./cache.redis.ts');
+  return { cache: createRedisCache(redis.client, { prefix: `pilog:${namespace}:`, logger }), close: () => redis.release() };
+}
