@@ -29,3 +29,11 @@ describe('the event catalogue', () => {
     expect(() => createCatalogue([event('article', 'published'), event('article', 'published')])).toThrow(/pilog\.blog\.article\.published\.v1 is defined twice/);
   });
 });
+
+describe("pilog's catalogue", () => {
+  it('holds the article and user events on one topic per aggregate', async () => {
+    const { eventCatalogue } = await import('./catalogue.ts');
+    expect(eventCatalogue.topics).toEqual(['pilog.blog.article', 'pilog.auth.user']);
+    expect(eventCatalogue.definitionOf('pilog.blog.article.published.v1')?.aggregateIdOf({ articleId: 7 } as never)).toBe('7');
+  });
+});

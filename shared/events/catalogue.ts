@@ -1,3 +1,5 @@
+import { userEvents } from './auth-user.events.ts';
+import { articleEvents } from './blog-article.events.ts';
 import type { EventDefinition } from './event-definition.ts';
 
 /**
@@ -24,4 +26,4 @@ export function createCatalogue(definitions: readonly EventDefinition[]): EventC
   };
 }
 
-export const eventCatalogue: EventCatalogue = createCatalogue([]);
+export const eventCatalogue: EventCatalogue = createCatalogue([...articleEvents, ...userEvents]);

@@ -1,0 +1,139 @@
+import { mkdirSync } from 'node:fs';
+import { createServer, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { manifests } from '../../functions/registry.ts';
+import { loadAuthConfig } from '../../shared/auth/adapters/auth-settings.ts';
+import { createDevIdentityProvider, devIdentityProviderOptions } from '../../shared/auth/adapters/dev-identity-provider/dev-identity-provider.ts';
+import type { ConfigOf } from '../../shared/platform/config/load-config.ts';
+import { platformSettings } from '../../shared/platform/config/platform-settings.ts';
+import { openDatabase } from '../../shared/platform/database/database.ts';
+import { migrateToLatest } from '../../shared/platform/database/migrate.ts';
+import { createCors } from '../../shared/platform/http/cors.ts';
+import { createHttpEdge } from '../../shared/platform/http/edge.ts';
+import { edgeRoutes } from '../../shared/platform/http/edge-routes.ts';
+import type { Logger } from '../../shared/platform/logging/logger.ts';
+import { openEventPublisher } from '../../shared/platform/messaging/open-event-publisher.ts';
+import { frameworkListener } from '../../shared/platform/runtime/framework-listener.ts';
+import type { RunningFunction } from '../../shared/platform/runtime/running-function.ts';
+import { fileDeadLetterSink, kafkaDeadLetterSink } from './dead-letters.ts';
+import { createEventDispatcher, type DeliveryPolicy, type EventDispatcher } from './event-dispatcher.ts';
+import { subscribeInProcess, subscribeKafka } from './event-sources.ts';
+import { pingEvent, startPingSources } from './ping-source.ts';
+
+export interface DevHostOptions {
+  readonly port: number;
+  readonly host: string;
+  readonly platform: ConfigOf<typeof platformSettings>;
+  readonly corsOrigins: readonly string[];
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly logger: Logger;
+  readonly delivery?: DeliveryPolicy;
+}
+
+export interface DevHost {
+  readonly url: string;
+  readonly functions: readonly string[];
+  /** Fires a cron function now, as its PingSource would on a matching minute. */
+  ping(functionName: string): ReturnType<EventDispatcher['deliver']>;
+  close(): Promise<void>;
+}
+
+const listen = (server: Server, port: number, host: string): Promise<number> =>
+  new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
+
+/**
+ * The local platform: every function of the registry in one process, HTTP functions behind one edge with the
+ * production route table, event functions fed like a KafkaSource feeds them, cron functions fired like a
+ * PingSource fires them. Migrations run here at start, never in a function.
+ */
+export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
+  const { platform, logger } = options;
+  const closers: Array<() => Promise<void>> = [];
+  if (platform.profile === 'embedded') mkdirSync(platform.dataDir, { recursive: true });
+
+  const database = await openDatabase(platform);
+  const applied = await migrateToLatest(database);
+  await database.close();
+  if (applied.length > 0) logger.info('migrations applied', { applied });
+
+  const server = createServer();
+  const port = await listen(server, options.port, options.host);
+  // `localhost`, not 127.0.0.1: the frontend's dev server is on localhost:3000, and SameSite=Strict session
+  // cookies only flow between the two when both use the same host name.
+  const url = `http://${['0.0.0.0', '127.0.0.1', '::'].includes(options.host) ? 'localhost' : options.host}:${port}`;
+  // Functions that build absolute URLs (OIDC issuer, media links, feed self links) learn where they are served.
+  const env = { PILOG_PUBLIC_API_URL: url, ...options.env };
+
+  const running: RunningFunction[] = [];
+  for (const manifest of manifests) {
+    running.push(await (await manifest.load()).start({ logger: logger.child({ function: manifest.name }), env }));
+  }
+  closers.push(async () => void (await Promise.allSettled(running.map((fn) => fn.close()))));
+
+  const listeners = new Map(manifests.map((manifest) => [manifest.name, frameworkListener(manifest.name)]));
+  const listenerOf = (name: string): RequestListener => listeners.get(name) as RequestListener;
+  const edge = createHttpEdge({
+    routes: edgeRoutes(manifests),
+    cors: createCors(options.corsOrigins),
+    trustedProxyHops: 0,
+    dispatch: listenerOf,
+  });
+
+  const auth = loadAuthConfig(env);
+  const idp = auth.devIdp ? await createDevIdentityProvider(devIdentityProviderOptions(auth)) : undefined;
+  if (idp) closers.push(() => idp.close());
+
+  server.on('request', (req, res) => {
+    if (req.url === '/healthz') {
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ status: 'ok', profile: platform.profile }));
+    } else if (idp && req.url?.startsWith(idp.mountPath)) idp.listener(req, res);
+    else edge(req, res);
+  });
+
+  // Event and cron functions get a loopback server each: sources reach them over HTTP, as in the cluster.
+  const dispatchers = new Map<string, EventDispatcher>();
+  const deadLetterPublisher = platform.profile === 'services' ? await openEventPublisher(platform, { clientId: 'pilog-dev-host', logger }) : undefined;
+  if (deadLetterPublisher) closers.push(() => deadLetterPublisher.close());
+  for (const manifest of manifests) {
+    if (manifest.trigger.kind === 'http') continue;
+    const sinkServer = createServer(listenerOf(manifest.name));
+    const sinkPort = await listen(sinkServer, 0, '127.0.0.1');
+    closers.push(() => new Promise<void>((resolve) => sinkServer.close(() => resolve())));
+    const deadLetter = deadLetterPublisher ? kafkaDeadLetterSink(deadLetterPublisher, manifest.name) : fileDeadLetterSink(platform.dataDir, manifest.name);
+    const dispatcher = createEventDispatcher({ sink: `http://127.0.0.1:${sinkPort}/`, deadLetter, logger: logger.child({ source: manifest.name }), ...(options.delivery ? { policy: options.delivery } : {}) });
+    dispatchers.set(manifest.name, dispatcher);
+    const trigger = manifest.trigger;
+    if (trigger.kind === 'events' && platform.profile === 'embedded') {
+      const unsubscribe = subscribeInProcess(trigger.topic, dispatcher);
+      closers.push(async () => unsubscribe());
+    } else if (trigger.kind === 'events') {
+      const brokers = platform.kafkaBrokers.split(',').map((broker) => broker.trim());
+      closers.push(await subscribeKafka({ brokers, functionName: manifest.name, topic: trigger.topic, dispatcher, logger }));
+    }
+  }
+  const stopPings = startPingSources(
+    manifests.flatMap((manifest) =>
+      manifest.trigger.kind === 'cron' ? [{ functionName: manifest.name, schedule: manifest.trigger.schedule, dispatcher: dispatchers.get(manifest.name) as EventDispatcher }] : [],
+    ),
+  );
+
+  return {
+    url,
+    functions: manifests.map((manifest) => manifest.name),
+    ping(functionName) {
+      const dispatcher = dispatchers.get(functionName);
+      if (!dispatcher) throw new Error(`${functionName} is not an event or cron function`);
+      return dispatcher.deliver(pingEvent(functionName, new Date()));
+    },
+    async close() {
+      stopPings();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.race([Promise.all([...dispatchers.values()].map((d) => d.drain())), new Promise((resolve) => setTimeout(resolve, 3000))]);
+      for (const close of closers.reverse()) await close();
+    },
+  };
+}
