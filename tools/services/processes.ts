@@ -48,11 +48,20 @@ async function waitForExit(pid: number, startTime: string, timeoutMs: number): P
   return true;
 }
 
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch (error) {
+    // It may exit between our check and the signal.
+    if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
+  }
+}
+
 /** SIGTERM so services shut down cleanly, SIGKILL if one ignores it; resolves once the process is gone. */
 export async function stopProcess(pid: number, startTime: string, graceMs = 20_000): Promise<void> {
   if (startTimeOf(pid) !== startTime) return;
-  process.kill(pid, "SIGTERM");
+  signal(pid, "SIGTERM");
   if (await waitForExit(pid, startTime, graceMs)) return;
-  process.kill(pid, "SIGKILL");
+  signal(pid, "SIGKILL");
   await waitForExit(pid, startTime, 5_000);
 }
