@@ -8,6 +8,8 @@ export interface Setting<T> {
   readonly description: string;
   /** Undefined when the key is absent: the default applies, or the key is required. */
   readonly fallback: (() => T) | undefined;
+  /** The default as an operator would write it, for generated documentation (when it is not plain text). */
+  readonly defaultText?: string;
   parse(raw: string): T;
 }
 

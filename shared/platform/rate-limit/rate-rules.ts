@@ -24,5 +24,5 @@ export function parseRateRules(text: string): RateRule[] {
 
 /** A configuration key holding rate rules, e.g. `rateRules('PILOG_COMMENT_RATE', '5/1m,30/1h')`. */
 export function rateRules(key: string, defaultRules: string, description = ''): Setting<readonly RateRule[]> {
-  return { key, secret: false, description, fallback: () => parseRateRules(defaultRules), parse: parseRateRules };
+  return { key, secret: false, description, fallback: () => parseRateRules(defaultRules), defaultText: defaultRules, parse: parseRateRules };
 }

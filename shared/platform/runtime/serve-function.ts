@@ -2,14 +2,13 @@ import { createServer, type RequestListener } from 'node:http';
 import { manifestNamed } from '../../../functions/registry.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { platformSettings } from '../config/platform-settings.ts';
-import { integer, text } from '../config/setting.ts';
 import { createCors } from '../http/cors.ts';
 import { createHttpEdge } from '../http/edge.ts';
 import { edgeRoutes } from '../http/edge-routes.ts';
-import { httpSettingsFor } from '../http/http-settings.ts';
 import { createLogger } from '../logging/logger.ts';
 import { frameworkListener } from './framework-listener.ts';
 import { installGracefulShutdown } from './graceful-shutdown.ts';
+import { runtimeSettingsFor } from './runtime-settings.ts';
 
 /**
  * The container entry: starts the one function named by FUNCTION_TARGET on PORT, the way Knative runs it.
@@ -17,12 +16,7 @@ import { installGracefulShutdown } from './graceful-shutdown.ts';
  */
 const started = performance.now();
 const { profile } = loadConfig({ profile: platformSettings.profile });
-const config = loadConfig({
-  target: text('FUNCTION_TARGET', { description: 'the function this process serves' }),
-  port: integer('PORT', 1, 65535, { default: 8080 }),
-  logLevel: platformSettings.logLevel,
-  ...httpSettingsFor(profile),
-});
+const config = loadConfig(runtimeSettingsFor(profile));
 const logger = createLogger({ level: config.logLevel, fields: { function: config.target } });
 const manifest = manifestNamed(config.target);
 const running = await (await manifest.load()).start({ logger, env: process.env });
