@@ -20,7 +20,7 @@ import { createJoseSessionTokens } from './adapters/session-tokens.jose.ts';
 import { createSqlTokenFamilyStore } from './adapters/token-family-store.sql.ts';
 import { createSqlUserRepository } from './adapters/user-repository.sql.ts';
 import { openSession } from './application/open-session.ts';
-import { createProfileDatabase, type ProfileDatabase } from './testing/migrated-database.ts';
+import { openTestDatabase, type TestDatabase } from '../platform/database/testing/test-databases.ts';
 import { callerKinds, routeAccessTable, type AccessWorld, type CallerKind } from './testing/route-access-table.ts';
 
 const ORIGIN = 'http://localhost:3000';
@@ -37,13 +37,13 @@ describe('the route access table', () => {
 });
 
 describe('every route × every kind of caller (embedded profile)', () => {
-  let database: ProfileDatabase;
+  let database: TestDatabase;
   let running: RunningFunction[] = [];
   let closeServer = async (): Promise<void> => {};
   let world: AccessWorld;
 
   beforeAll(async () => {
-    database = await createProfileDatabase('embedded');
+    database = await openTestDatabase('sqlite');
     let listener: RequestListener = (_req, res) => res.writeHead(503).end();
     const server = createServer((req, res) => listener(req, res));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -92,7 +92,7 @@ describe('every route × every kind of caller (embedded profile)', () => {
   afterAll(async () => {
     await closeServer();
     await Promise.all(running.map((fn) => fn.close()));
-    await database?.drop();
+    await database?.close();
   });
 
   const cases = httpManifests.flatMap((manifest) => Object.entries(manifest.trigger.routes).map(([route, spec]) => ({ fn: manifest.name, route, spec })));

@@ -2,7 +2,7 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadAuthConfig } from '../../../shared/auth/adapters/auth-settings.ts';
 import { createDevIdentityProvider, devIdentityProviderOptions, type DevIdentityProvider } from '../../../shared/auth/adapters/dev-identity-provider/dev-identity-provider.ts';
-import { createProfileDatabase, type ProfileDatabase } from '../../../shared/auth/testing/migrated-database.ts';
+import { openTestDatabase, type TestDatabase } from '../../../shared/platform/database/testing/test-databases.ts';
 import { ok } from '../../../shared/kernel/result.ts';
 import { createCors } from '../../../shared/platform/http/cors.ts';
 import { createHttpEdge } from '../../../shared/platform/http/edge.ts';
@@ -57,7 +57,7 @@ export async function startAuthTestServer(profile: 'embedded' | 'services', extr
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const issuer = `${base}/oidc`;
 
-  const database: ProfileDatabase = await createProfileDatabase(profile);
+  const database: TestDatabase = await openTestDatabase(profile === 'embedded' ? 'sqlite' : 'mysql');
   const env: Record<string, string> = {
     ...database.env,
     PILOG_OIDC_ISSUER: issuer,
@@ -98,7 +98,7 @@ export async function startAuthTestServer(profile: 'embedded' | 'services', extr
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await idp.close();
       await running.close();
-      await database.drop();
+      await database.close();
     },
   };
 }
