@@ -11,7 +11,7 @@ import { say, secondsSince } from "./progress.ts";
 import type { Service } from "./service.ts";
 
 export const KAFKA_VERSION = "3.9.1";
-const ARTIFACTS = [
+export const KAFKA_ARTIFACTS = [
   `org.apache.kafka:kafka_2.13:${KAFKA_VERSION}`,
   // The broker only depends on slf4j-api; 3.9 ships with reload4j as its backend.
   "org.slf4j:slf4j-reload4j:1.7.36",
@@ -20,12 +20,13 @@ const PORT = 19092;
 const CONTROLLER_PORT = 19093;
 const READY_TIMEOUT_MS = 120_000;
 
-function serverProperties(dataDir: string): string {
+/** One combined KRaft node; also used by the outbox-outage test, which runs a broker it may stop. */
+export function kafkaServerProperties(dataDir: string, port = PORT, controllerPort = CONTROLLER_PORT): string {
   return `process.roles=broker,controller
 node.id=1
-controller.quorum.voters=1@127.0.0.1:${CONTROLLER_PORT}
-listeners=PLAINTEXT://127.0.0.1:${PORT},CONTROLLER://127.0.0.1:${CONTROLLER_PORT}
-advertised.listeners=PLAINTEXT://127.0.0.1:${PORT}
+controller.quorum.voters=1@127.0.0.1:${controllerPort}
+listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}
+advertised.listeners=PLAINTEXT://127.0.0.1:${port}
 controller.listener.names=CONTROLLER
 inter.broker.listener.name=PLAINTEXT
 listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
@@ -42,7 +43,7 @@ transaction.state.log.num.partitions=1
 `;
 }
 
-function log4jProperties(logFile: string): string {
+export function kafkaLog4jProperties(logFile: string): string {
   return `log4j.rootLogger=WARN, file
 log4j.appender.file=org.apache.log4j.FileAppender
 log4j.appender.file.File=${logFile}
@@ -53,7 +54,7 @@ log4j.logger.kafka.server.KafkaRaftServer=INFO
 }
 
 /** Kafka's cluster ids are 16 random bytes in unpadded base64url; one starting with '-' would read as a CLI flag. */
-function clusterId(): string {
+export function newClusterId(): string {
   for (;;) {
     const id = randomBytes(16).toString("base64url");
     if (!id.startsWith("-")) return id;
@@ -78,19 +79,19 @@ async function isReady(brokers: string): Promise<boolean> {
 export async function startLocalKafka(runDir: string): Promise<Service> {
   const startedAt = performance.now();
   await requireFreePorts("kafka", "PILOG_TEST_KAFKA_BROKERS", PORT, CONTROLLER_PORT);
-  const lib = await resolveArtifacts("kafka", ARTIFACTS, () => say("kafka: resolving artifacts from Maven Central…"));
+  const lib = await resolveArtifacts("kafka", KAFKA_ARTIFACTS, () => say("kafka: resolving artifacts from Maven Central…"));
   const dir = join(runDir, "kafka");
   mkdirSync(dir, { recursive: true });
   const logFile = join(dir, "kafka.log");
   const config = join(dir, "server.properties");
   const log4j = join(dir, "log4j.properties");
-  writeFileSync(config, serverProperties(join(dir, "data")));
-  writeFileSync(log4j, log4jProperties(logFile));
+  writeFileSync(config, kafkaServerProperties(join(dir, "data")));
+  writeFileSync(log4j, kafkaLog4jProperties(logFile));
   const classpath = join(lib, "*");
   const jvmArgs = [`-Dlog4j.configuration=file:${log4j}`, "-Djava.awt.headless=true"];
   await runLogged(
     "java",
-    [...jvmArgs, "-cp", classpath, "kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", config],
+    [...jvmArgs, "-cp", classpath, "kafka.tools.StorageTool", "format", "-t", newClusterId(), "-c", config],
     logFile,
     "kafka: formatting storage",
   );

@@ -1,12 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Kafka, logLevel } from 'kafkajs';
-import { KAFKA_VERSION } from '../../../../tools/services/kafka.local.ts';
+import { KAFKA_ARTIFACTS, kafkaLog4jProperties, kafkaServerProperties, newClusterId } from '../../../../tools/services/kafka.local.ts';
 import { resolveArtifacts } from '../../../../tools/services/maven-artifacts.ts';
 
 /** A broker a test may really stop and start again, on the same ports and the same storage. */
@@ -51,36 +50,17 @@ async function answers(brokers: readonly string[]): Promise<boolean> {
  * outage test: stopping the run's shared broker would break the other test files running meanwhile.
  */
 export async function startStoppableKafka(): Promise<StoppableKafka> {
-  const lib = await resolveArtifacts('kafka', [`org.apache.kafka:kafka_2.13:${KAFKA_VERSION}`, 'org.slf4j:slf4j-reload4j:1.7.36'], () => undefined);
+  const lib = await resolveArtifacts('kafka', KAFKA_ARTIFACTS, () => undefined);
   const dir = mkdtempSync(join(tmpdir(), 'pilog-stoppable-kafka-'));
   const [port, controllerPort] = [await freePort(), await freePort()];
   const brokers = [`127.0.0.1:${port}`];
   const logFile = join(dir, 'kafka.log');
   const config = join(dir, 'server.properties');
-  writeFileSync(
-    config,
-    [
-      'process.roles=broker,controller',
-      'node.id=1',
-      `controller.quorum.voters=1@127.0.0.1:${controllerPort}`,
-      `listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
-      `advertised.listeners=PLAINTEXT://127.0.0.1:${port}`,
-      'controller.listener.names=CONTROLLER',
-      'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
-      `log.dirs=${join(dir, 'data')}`,
-      'offsets.topic.replication.factor=1',
-      'offsets.topic.num.partitions=1',
-      'transaction.state.log.replication.factor=1',
-      'transaction.state.log.min.isr=1',
-      'group.initial.rebalance.delay.ms=0',
-    ].join('\n'),
-  );
-  writeFileSync(join(dir, 'log4j.properties'), `log4j.rootLogger=WARN, file\nlog4j.appender.file=org.apache.log4j.FileAppender\nlog4j.appender.file.File=${logFile}\nlog4j.appender.file.layout=org.apache.log4j.PatternLayout\n`);
-  const java = ['-Xmx384m', `-Dlog4j.configuration=file:${join(dir, 'log4j.properties')}`, '-cp', join(lib, '*')];
-  // Kafka cluster ids are 16 random bytes in base64url; one starting with '-' would read as a flag.
-  let clusterId = randomBytes(16).toString('base64url');
-  while (clusterId.startsWith('-')) clusterId = randomBytes(16).toString('base64url');
-  const formatted = spawnSync('java', [...java, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', config], { encoding: 'utf8' });
+  const log4j = join(dir, 'log4j.properties');
+  writeFileSync(config, kafkaServerProperties(join(dir, 'data'), port, controllerPort));
+  writeFileSync(log4j, kafkaLog4jProperties(logFile));
+  const java = ['-Xmx384m', `-Dlog4j.configuration=file:${log4j}`, '-cp', join(lib, '*')];
+  const formatted = spawnSync('java', [...java, 'kafka.tools.StorageTool', 'format', '-t', newClusterId(), '-c', config], { encoding: 'utf8' });
   if (formatted.status !== 0) throw new Error(`kafka storage format failed: ${formatted.stderr || formatted.stdout}`);
 
   let broker: ChildProcess | undefined;
