@@ -1,0 +1,40 @@
+import { openMemoContext } from '../../shared/memo/adapters/open-memo-context.ts';
+import { purgeSandbox } from '../../shared/memo/application/purge-sandbox.ts';
+import { ConfigError, loadConfig } from '../../shared/platform/config/load-config.ts';
+import { done, registerEventFunction, retry } from '../../shared/platform/runtime/event-function.ts';
+import type { RunningFunction, RuntimeContext } from '../../shared/platform/runtime/running-function.ts';
+import { manifest } from './function.ts';
+
+/** Five fields of cron characters: enough to refuse a typo at start; the PingSource parses the rest. */
+const CRON = /^\s*([\d*,/-]+\s+){4}[\d*,/-]+\s*$/;
+
+/**
+ * The purge is destructive, so being "off" does not rest on the deployment alone: with PILOG_MEMO_PURGE_CRON empty
+ * the generator creates no PingSource for it, and a tick that arrives anyway (the dev host fires the manifest's
+ * default schedule) is answered done without touching anything.
+ */
+export async function start(context: RuntimeContext): Promise<RunningFunction> {
+  const config = loadConfig(manifest.settings, context.env);
+  const enabled = config.purgeCron.trim() !== '';
+  if (enabled && !CRON.test(config.purgeCron)) throw new ConfigError('Invalid configuration: PILOG_MEMO_PURGE_CRON must be a five-field cron expression or empty');
+  const memo = await openMemoContext(config, { clientId: manifest.name, logger: context.logger });
+
+  registerEventFunction(
+    manifest,
+    async () => {
+      if (!enabled) {
+        context.logger.info('sandbox purge is off (PILOG_MEMO_PURGE_CRON is empty)');
+        return done;
+      }
+      try {
+        context.logger.info('sandbox purged', { ...(await purgeSandbox(memo.deps)) });
+        return done;
+      } catch (error) {
+        context.logger.error('sandbox purge failed', { error });
+        return retry(`purge failed: ${(error as Error).message}`);
+      }
+    },
+    { logger: context.logger },
+  );
+  return { name: manifest.name, close: () => memo.close() };
+}

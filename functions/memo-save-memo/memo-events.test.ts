@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memoCreated, memoDeleted, memoUpdated } from '../../shared/events/memo-memo.events.ts';
+import { asId } from '../../shared/kernel/id.ts';
+import { replaceReferences } from '../../shared/memo/application/replace-references.ts';
+import { updateMemo } from '../../shared/memo/application/update-memo.ts';
+import { processEventBus } from '../../shared/platform/messaging/event-publisher.in-process.ts';
+import type { OutgoingEvent } from '../../shared/platform/messaging/event-publisher.port.ts';
+import { consumeUntil, createTopic, headerText, testKafkaBrokers } from '../../shared/platform/messaging/testing/test-kafka.ts';
+import { startMemoTestServer, type MemoClient, type MemoTestServer } from './testing/memo-test-server.ts';
+
+interface Seen {
+  readonly type: string;
+  readonly version: string | undefined;
+  readonly data: unknown;
+}
+
+/**
+ * A memo's life through HTTP and the realtime use cases, and the events it leaves: written to the outbox in the
+ * write's transaction, then published (the in-process bus when embedded, Kafka with services), in order, each with
+ * the memo's version. Folder changes and no-op saves raise nothing.
+ */
+describe.each(['embedded', 'services'] as const)('memo events through the outbox (%s profile)', (profile) => {
+  let server: MemoTestServer;
+  let owner: MemoClient;
+  const bus: OutgoingEvent[] = [];
+  let unsubscribe = (): void => {};
+
+  beforeAll(async () => {
+    if (profile === 'services') await createTopic(testKafkaBrokers(), memoCreated.topic);
+    else unsubscribe = processEventBus.subscribe(memoCreated.topic, (event) => void bus.push(event));
+    server = await startMemoTestServer(profile);
+    owner = await server.signIn('events@memo.example');
+  });
+  afterAll(async () => {
+    unsubscribe();
+    await server?.close();
+  });
+
+  it('raises created, updated (folder, title, links) and deleted, with the memo version, and nothing for no-op saves', async () => {
+    const { folder } = await owner.json<{ folder: { id: number } }>('POST', '/api/v1/folders', {}, 201);
+    const { memoId: target } = await owner.json<{ memoId: number }>('POST', '/api/v1/memos', {}, 201);
+    const { memoId } = await owner.json<{ memoId: number }>('POST', '/api/v1/memos', {}, 201);
+    await owner.json('PUT', `/api/v1/memos/${memoId}/parent`, { folderId: folder.id });
+    await owner.json('PUT', `/api/v1/folders/${folder.id}/name`, { folderId: folder.id, name: 'no event' });
+    const deps = server.memo.deps;
+    await updateMemo(deps, owner.caller, { memoId: asId(memoId), title: '제목', content: '본문' });
+    await updateMemo(deps, owner.caller, { memoId: asId(memoId), title: '제목', content: '본문' });
+    await replaceReferences(deps, owner.caller, { memoId: asId(memoId), references: [asId(target)] });
+    expect((await owner.call('DELETE', `/api/v1/memos/${memoId}`)).status).toBe(204);
+
+    const state = { memoId, authorId: owner.caller.userId, sequence: '0|hzzzzz:' };
+    const expected: Seen[] = [
+      { type: memoCreated.type, version: '1', data: { ...state, folderId: null, title: 'untitled', referenceIds: [] } },
+      { type: memoUpdated.type, version: '2', data: { ...state, folderId: folder.id, title: 'untitled', referenceIds: [] } },
+      { type: memoUpdated.type, version: '3', data: { ...state, folderId: folder.id, title: '제목', referenceIds: [] } },
+      { type: memoUpdated.type, version: '4', data: { ...state, folderId: folder.id, title: '제목', referenceIds: [target] } },
+      { type: memoDeleted.type, version: '5', data: { memoId, authorId: owner.caller.userId } },
+    ];
+
+    const rows = await server.database.db.selectFrom('outbox').select(['type', 'aggregate_version', 'payload', 'published_at']).where('aggregateid', '=', String(memoId)).orderBy('id').execute();
+    expect(rows.map((row) => ({ type: row.type, version: String(row.aggregate_version), data: JSON.parse(row.payload) }))).toEqual(expected);
+    expect(rows.every((row) => row.published_at !== null)).toBe(true);
+
+    if (profile === 'embedded') {
+      const seen = bus.filter((event) => event.key === String(memoId)).map((event) => ({ type: event.type, version: event.extensions.aggregateversion, data: event.data }));
+      expect(seen).toEqual(expected);
+    } else {
+      const mine = <M extends { key: Buffer | null }>(messages: readonly M[]): M[] => messages.filter((message) => message.key?.toString() === String(memoId));
+      const messages = mine(await consumeUntil(testKafkaBrokers(), memoCreated.topic, (all) => mine(all).length >= expected.length));
+      const seen = messages.map((message) => ({ type: headerText(message, 'ce_type'), version: headerText(message, 'ce_aggregateversion'), data: JSON.parse(message.value?.toString() ?? 'null') }));
+      expect(seen).toEqual(expected);
+    }
+  });
+});

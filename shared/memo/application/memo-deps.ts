@@ -1,0 +1,27 @@
+import type { Caller } from '../../kernel/access.ts';
+import type { AppError } from '../../kernel/app-error.ts';
+import type { Result } from '../../kernel/result.ts';
+import type { IdGenerator } from '../../kernel/snowflake.ts';
+import type { FolderTreeCache } from '../ports/folder-tree-cache.port.ts';
+import type { MemoStore, MemoWriteSession } from '../ports/memo-store.port.ts';
+
+/** What every memo use case runs on; `open-memo-context.ts` wires the profile's adapters into it. */
+export interface MemoDeps {
+  readonly store: MemoStore;
+  readonly treeCache: FolderTreeCache;
+  readonly ids: IdGenerator;
+}
+
+/**
+ * Every write of a user goes through here: one transaction as that author (recording the caller's roles), then,
+ * once committed, the replaced folder tree is dropped from the cache.
+ */
+export async function writeAsAuthor<T>(
+  deps: MemoDeps,
+  caller: Caller,
+  work: (session: MemoWriteSession) => Promise<Result<T, AppError>>,
+): Promise<Result<T, AppError>> {
+  const outcome = await deps.store.write({ authorId: caller.userId, roles: caller.roles }, work);
+  if (outcome.replacedTreeVersion !== undefined) await deps.treeCache.discard(caller.userId, outcome.replacedTreeVersion);
+  return outcome.result;
+}
