@@ -9,10 +9,13 @@ import type { RefreshSessionDeps } from '../../shared/auth/application/refresh-s
 import type { SignInWithCodeDeps } from '../../shared/auth/application/sign-in-with-code.ts';
 import type { TokenFamilyStore } from '../../shared/auth/ports/token-family-store.port.ts';
 import { systemClock } from '../../shared/kernel/clock.ts';
-import { createSnowflake } from '../../shared/kernel/snowflake.ts';
+import { processIdGenerator } from '../../shared/platform/ids/process-id-generator.ts';
 import { requireSetting } from '../../shared/platform/config/platform-settings.ts';
 import { openDatabase } from '../../shared/platform/database/database.ts';
+import { openRedis } from '../../shared/platform/redis/redis-client.ts';
 import type { Logger } from '../../shared/platform/logging/logger.ts';
+import { openEventPublisher } from '../../shared/platform/messaging/open-event-publisher.ts';
+import { createOutboxRelay } from '../../shared/platform/outbox/relay-outbox.ts';
 import { createMemoryRateLimiterFactory } from '../../shared/platform/rate-limit/rate-limiter.memory.ts';
 import type { RateLimiterFactory } from '../../shared/platform/rate-limit/rate-limiter.port.ts';
 
@@ -31,26 +34,27 @@ export async function wireAuth(config: AuthConfig, logger: Logger): Promise<Auth
   const clock = systemClock;
   const database = await openDatabase(config);
   const db = database.db as unknown as Kysely<AuthTables>;
+  const publisher = await openEventPublisher(config, { clientId: 'auth-manage-session', logger });
+  const relay = createOutboxRelay({ db: database.db, publisher, clock, logger });
   let families: TokenFamilyStore;
   let rateLimiters: RateLimiterFactory;
   let closeRedis = async (): Promise<void> => {};
   if (config.profile === 'services') {
-    const [{ Redis }, { createRedisTokenFamilyStore }, { createRedisRateLimiterFactory }] = await Promise.all([
-      import('ioredis'),
+    const [redis, { createRedisTokenFamilyStore }, { createRedisRateLimiterFactory }] = await Promise.all([
+      openRedis(requireSetting(config.redisUrl, 'PILOG_REDIS_URL', 'in the services profile')),
       import('../../shared/auth/adapters/token-family-store.redis.ts'),
       import('../../shared/platform/rate-limit/rate-limiter.redis.ts'),
     ]);
-    const redis = new Redis(requireSetting(config.redisUrl, 'PILOG_REDIS_URL', 'in the services profile'), { maxRetriesPerRequest: 2, connectTimeout: 5000 });
-    families = createRedisTokenFamilyStore(redis);
-    rateLimiters = createRedisRateLimiterFactory(redis);
-    closeRedis = async () => void (await redis.quit().catch(() => redis.disconnect()));
+    families = createRedisTokenFamilyStore(redis.client);
+    rateLimiters = createRedisRateLimiterFactory(redis.client);
+    closeRedis = () => redis.release();
   } else {
     families = createSqlTokenFamilyStore(db, clock);
     rateLimiters = createMemoryRateLimiterFactory(clock);
   }
   const useCases = {
     identityProviders: { GOOGLE: createOpenIdIdentityProvider(config.oidc, logger) },
-    users: createSqlUserRepository(db, createSnowflake(config.workerId, clock), clock),
+    users: createSqlUserRepository(db, processIdGenerator(config.workerId), clock, relay),
     families,
     tokens: createJoseSessionTokens({ key: config.jwtKey, accessTtlSeconds: config.accessTtlSeconds, refreshTtlSeconds: config.refreshTtlSeconds, clock }),
     clock,
@@ -63,6 +67,7 @@ export async function wireAuth(config: AuthConfig, logger: Logger): Promise<Auth
     rateLimiters,
     close: async () => {
       await closeRedis();
+      await publisher.close();
       await database.close();
     },
   };

@@ -65,7 +65,13 @@ export async function startAuthTestServer(profile: 'embedded' | 'services', extr
     PILOG_DEV_IDP: 'true',
     PILOG_AUTH_SIGNIN_RATE: '1000/1m',
     PILOG_AUTH_REFRESH_RATE: '1000/1m',
-    ...(profile === 'services' ? { PILOG_JWT_SECRET: TEST_JWT_SECRET, PILOG_REDIS_URL: process.env.PILOG_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379' } : {}),
+    ...(profile === 'services'
+      ? {
+          PILOG_JWT_SECRET: TEST_JWT_SECRET,
+          PILOG_REDIS_URL: process.env.PILOG_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+          PILOG_KAFKA_BROKERS: process.env.PILOG_TEST_KAFKA_BROKERS ?? '127.0.0.1:9092',
+        }
+      : {}),
     ...extraEnv,
   };
   const logLines: string[] = [];

@@ -21,6 +21,7 @@ export const authSettings = {
   workerId: platformSettings.workerId,
   mysqlUrl: platformSettings.mysqlUrl,
   redisUrl: platformSettings.redisUrl,
+  kafkaBrokers: platformSettings.kafkaBrokers,
   nodeEnv: text('NODE_ENV', { default: '', description: 'production together with PILOG_PROFILE=services marks a production run' }),
   refreshCookieName: text('PILOG_COOKIE_REFRESH_NAME', { default: 'jiniaslog_refresh', description: 'name of the refresh-token cookie' }),
   cookieDomain: text('PILOG_COOKIE_DOMAIN', { default: '', description: 'Domain of the session cookies; empty = host-only' }),
@@ -68,6 +69,8 @@ export interface AuthConfig {
   readonly workerId: number;
   readonly mysqlUrl: string;
   readonly redisUrl: string;
+  /** Where sign-ins publish `userProfileChanged` (services profile). */
+  readonly kafkaBrokers: string;
   readonly jwtKey: Uint8Array;
   readonly cookies: SessionCookiePolicy;
   readonly accessTtlSeconds: number;
@@ -116,6 +119,7 @@ export function loadAuthConfig(env: Env): AuthConfig {
     workerId: raw.workerId,
     mysqlUrl: raw.mysqlUrl,
     redisUrl: raw.redisUrl,
+    kafkaBrokers: raw.kafkaBrokers,
     jwtKey: jwtKey(raw),
     cookies: {
       accessName: raw.accessCookieName,

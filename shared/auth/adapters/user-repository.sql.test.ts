@@ -7,6 +7,9 @@ import { openTestDatabase, testDialects } from '../../platform/database/testing/
 import type { SignInFields } from '../domain/user.ts';
 import type { AuthTables } from './auth-tables.ts';
 import { createSqlUserRepository } from './user-repository.sql.ts';
+import type { OutgoingEvent } from '../../platform/messaging/event-publisher.port.ts';
+import { createOutboxRelay } from '../../platform/outbox/relay-outbox.ts';
+import { createLogger } from '../../platform/logging/logger.ts';
 
 const fields = (overrides: Partial<SignInFields> = {}): SignInFields => ({
   email: 'ann@example.com',
@@ -39,6 +42,31 @@ describe.each(testDialects)('user repository on %s', (dialect) => {
     const second = await users.saveSignIn(fields({ email: 'same@example.com', nickName: 'Renamed', picUrl: null, roles: ['ADMIN'] }));
     expect(second).toEqual({ id: first.id, email: 'same@example.com', nickName: 'Renamed', picUrl: null, roles: ['ADMIN'] });
     expect(await users.findById(first.id)).toEqual(second);
+  });
+
+  it('raises userProfileChanged through the outbox at every sign-in, and publishes it once committed', async () => {
+    const published: OutgoingEvent[] = [];
+    const publisher = { publish: async (events: readonly OutgoingEvent[]) => void published.push(...events), close: async () => {} };
+    const relay = createOutboxRelay({ db: handle.db, publisher, clock: systemClock, logger: createLogger({ sink: { write: () => {} } }) });
+    const users = createSqlUserRepository(handle.db as unknown as Kysely<AuthTables>, createSnowflake(5, systemClock), systemClock, relay);
+    const first = await users.saveSignIn(fields({ email: 'events@example.com', nickName: 'First' }));
+    await users.saveSignIn(fields({ email: 'events@example.com', nickName: 'Second', picUrl: null, roles: ['ADMIN'] }));
+    const rows = await handle.db.selectFrom('outbox').selectAll().where('aggregateid', '=', String(first.id)).orderBy('id').execute();
+    expect(rows.map((row) => [row.type, JSON.parse(row.payload), row.published_at !== null])).toEqual([
+      ['pilog.auth.user.profile-changed.v1', { userId: first.id, nickName: 'First', picUrl: 'https://lh3.googleusercontent.com/a/1', roles: ['USER'] }, true],
+      ['pilog.auth.user.profile-changed.v1', { userId: first.id, nickName: 'Second', picUrl: null, roles: ['ADMIN'] }, true],
+    ]);
+    expect(Number(rows[1]?.aggregate_version)).toBeGreaterThan(Number(rows[0]?.aggregate_version));
+    expect(published.map((event) => [event.key, (event.data as { nickName: string }).nickName])).toEqual([
+      [String(first.id), 'First'],
+      [String(first.id), 'Second'],
+    ]);
+  });
+
+  it('leaves the profile event to the outbox sweep when no relay is given', async () => {
+    const user = await repository().saveSignIn(fields({ email: 'sweep@example.com' }));
+    const rows = await handle.db.selectFrom('outbox').select(['type', 'published_at']).where('aggregateid', '=', String(user.id)).execute();
+    expect(rows).toEqual([{ type: 'pilog.auth.user.profile-changed.v1', published_at: null }]);
   });
 
   it('keeps one user when first sign-ins of one email race', async () => {

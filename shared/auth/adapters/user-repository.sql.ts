@@ -1,6 +1,11 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import { userProfileChanged } from '../../events/auth-user.events.ts';
+import { raise } from '../../events/event-definition.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import type { IdGenerator } from '../../kernel/snowflake.ts';
+import type { Database } from '../../platform/database/database.ts';
+import { appendToOutbox } from '../../platform/outbox/append-to-outbox.ts';
+import type { OutboxRelay } from '../../platform/outbox/relay-outbox.ts';
 import { formatRoles, parseRoles } from '../domain/role.ts';
 import type { SignInFields, User } from '../domain/user.ts';
 import type { UserRepository } from '../ports/user-repository.port.ts';
@@ -14,37 +19,50 @@ const userOf = (row: Selectable<AuthUsersTable>): User => ({
   roles: parseRoles(row.roles),
 });
 
-/** Users in MySQL or SQLite through one Kysely query set. */
-export function createSqlUserRepository(db: Kysely<AuthTables>, ids: IdGenerator, clock: Clock): UserRepository {
-  const byEmail = (email: string) => db.selectFrom('auth_users').selectAll().where('email', '=', email).executeTakeFirst();
+/**
+ * Users in MySQL or SQLite through one Kysely query set. Every sign-in raises `userProfileChanged` through the
+ * outbox in the upsert's transaction (other contexts show nicknames and pictures from it); `relay`, when given,
+ * publishes it right after the commit, otherwise the outbox sweep does. The profile's aggregate version is the
+ * upsert's time in milliseconds: it grows with every sign-in without a version column.
+ */
+export function createSqlUserRepository(db: Kysely<AuthTables>, ids: IdGenerator, clock: Clock, relay?: OutboxRelay): UserRepository {
+  const byEmail = (trx: Kysely<AuthTables>, email: string) => trx.selectFrom('auth_users').selectAll().where('email', '=', email).executeTakeFirst();
 
-  const refresh = async (id: number, fields: SignInFields, now: number): Promise<User> => {
-    await db
-      .updateTable('auth_users')
-      .set({ nick_name: fields.nickName, pic_url: fields.picUrl, roles: formatRoles(fields.roles), updated_at: now })
-      .where('id', '=', id)
-      .execute();
-    return { id, ...fields };
-  };
+  const upsert = (fields: SignInFields) =>
+    db.transaction().execute(async (trx) => {
+      const now = clock.now();
+      const existing = await byEmail(trx, fields.email);
+      const user = { id: existing ? Number(existing.id) : ids.next(), ...fields };
+      if (existing) {
+        await trx
+          .updateTable('auth_users')
+          .set({ nick_name: fields.nickName, pic_url: fields.picUrl, roles: formatRoles(fields.roles), updated_at: now })
+          .where('id', '=', user.id)
+          .execute();
+      } else {
+        await trx
+          .insertInto('auth_users')
+          .values({ id: user.id, email: fields.email, nick_name: fields.nickName, pic_url: fields.picUrl, roles: formatRoles(fields.roles), created_at: now, updated_at: now })
+          .execute();
+      }
+      const profile = raise(userProfileChanged, { userId: user.id, nickName: user.nickName, picUrl: user.picUrl, roles: [...user.roles] }, now);
+      // The outbox is every context's table; the auth tables' handle reaches it through the same transaction.
+      const events = await appendToOutbox(trx as unknown as Transaction<Database>, [profile], { ids, clock });
+      return { user, events };
+    });
 
   return {
     async saveSignIn(fields) {
-      const now = clock.now();
-      const existing = await byEmail(fields.email);
-      if (existing) return refresh(Number(existing.id), fields, now);
-      const id = ids.next();
+      let saved: Awaited<ReturnType<typeof upsert>>;
       try {
-        await db
-          .insertInto('auth_users')
-          .values({ id, email: fields.email, nick_name: fields.nickName, pic_url: fields.picUrl, roles: formatRoles(fields.roles), created_at: now, updated_at: now })
-          .execute();
-        return { id, ...fields };
-      } catch (error) {
-        // Two first sign-ins of one email raced and the other inserted first: the unique email decides, we update.
-        const winner = await byEmail(fields.email);
-        if (!winner) throw error;
-        return refresh(Number(winner.id), fields, now);
+        saved = await upsert(fields);
+      } catch {
+        // Two first sign-ins of one email raced and the other inserted first: the unique email decided, and this
+        // transaction rolled back. Once more, in a new transaction, which now finds the user and updates it.
+        saved = await upsert(fields);
       }
+      await relay?.publishCommitted(saved.events);
+      return saved.user;
     },
 
     async findById(id) {

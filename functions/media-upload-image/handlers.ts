@@ -1,0 +1,17 @@
+import { uploadImage, type UploadImageDeps } from '../../shared/media/application/upload-image.ts';
+import { andThen, map } from '../../shared/kernel/result.ts';
+import { json } from '../../shared/platform/http/http-exchange.ts';
+import type { RouteHandlers } from '../../shared/platform/http/http-function.ts';
+import { readImageField } from './read-image-field.ts';
+import type { mediaRoutes } from './routes.ts';
+
+/** HTTP ↔ upload (contract §1.5): 201 with the image's URL as Location and in the body. */
+export function mediaHandlers(deps: UploadImageDeps): RouteHandlers<typeof mediaRoutes> {
+  return {
+    uploadImage: async (request) => {
+      const bytes = await readImageField(request.headers, request.rawBody, deps.maxBytes);
+      const uploaded = await andThen(bytes, (image) => uploadImage(deps, image));
+      return map(uploaded, ({ url }) => json(201, { url }, { Location: url, 'Cache-Control': 'no-store' }));
+    },
+  };
+}
