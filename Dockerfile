@@ -1,0 +1,41 @@
+# syntax=docker/dockerfile:1
+# pilog: one multi-arch image (linux/arm64 for the Raspberry Pis, linux/amd64 for laptops and CI) serving every
+# function; FUNCTION_TARGET picks which one a container runs. Build:
+#   docker buildx build --platform linux/arm64,linux/amd64 -t ghcr.io/<owner>/pilog:<tag> --push .
+# What the runtime stage holds is built and started with plain node by tools/image/image-artifact.test.ts.
+
+ARG NODE_IMAGE=node:24-bookworm-slim
+
+# 1. Production dependencies for the TARGET platform: the native addon (@node-rs/argon2) resolves its binary for
+#    the architecture being built here. Only the few packages that cannot be bundled are taken from this install.
+FROM ${NODE_IMAGE} AS runtime-deps
+WORKDIR /deps
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund
+
+# 2. The bundles, built once on the build machine's own platform (esbuild's output is architecture-independent):
+#    one bundle per function, the launcher, and the runtime packages copied from stage 1.
+FROM --platform=$BUILDPLATFORM ${NODE_IMAGE} AS build
+WORKDIR /src
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts --no-audit --no-fund \
+ && npm rebuild esbuild
+COPY tsconfig.json ./
+COPY functions ./functions
+COPY shared ./shared
+COPY tools ./tools
+COPY --from=runtime-deps /deps/node_modules /deps/node_modules
+RUN node tools/image/main.ts /out /deps/node_modules
+
+# 3. Runtime: Node 24, the artifact, nothing else. Non-root, read-only friendly (nothing is written at run time in
+#    the services profile), SIGTERM drains in-flight requests within 10 s.
+FROM ${NODE_IMAGE} AS runtime
+ENV NODE_ENV=production \
+    PILOG_PROFILE=services \
+    PORT=8080
+WORKDIR /app
+COPY --from=build --chown=root:root /out/ /app/
+USER node
+EXPOSE 8080
+STOPSIGNAL SIGTERM
+CMD ["node", "/app/main.mjs"]

@@ -1,0 +1,149 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { manifests } from '../../functions/registry.ts';
+import { buildImageArtifact, type ImageArtifact } from './build-artifact.ts';
+import { bundleFunction } from './function-bundle.ts';
+import { runtimePackages } from './runtime-packages.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'pilog-image-'));
+const artifactDir = join(work, 'app');
+let artifact: ImageArtifact;
+
+beforeAll(async () => {
+  artifact = await buildImageArtifact({ outDir: artifactDir, nodeModules: fileURLToPath(new URL('../../node_modules', import.meta.url)) });
+}, 120_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+
+/**
+ * The services the test machine runs (tools/services), as production would give them; not production itself
+ * (NODE_ENV stays unset) so the development identity provider may stand in for Google. The media store's GitHub
+ * settings only need to be well-formed: nothing is uploaded at start.
+ */
+const servicesProfile = (): Record<string, string> => ({
+  PILOG_PROFILE: 'services',
+  PILOG_MYSQL_URL: process.env.PILOG_TEST_MYSQL_URL ?? '',
+  PILOG_REDIS_URL: process.env.PILOG_TEST_REDIS_URL ?? '',
+  PILOG_KAFKA_BROKERS: process.env.PILOG_TEST_KAFKA_BROKERS ?? '',
+  PILOG_OPENSEARCH_URL: process.env.PILOG_TEST_OPENSEARCH_URL ?? '',
+  PILOG_JWT_SECRET: 'artifact-test-secret-of-at-least-32-bytes',
+  PILOG_DEV_IDP: 'true',
+  PILOG_PUBLIC_API_URL: 'http://127.0.0.1:8080',
+  PILOG_GITHUB_REPOSITORY: 'pilog/images',
+  PILOG_GITHUB_TOKEN: 'artifact-test-token',
+});
+
+interface Started {
+  readonly healthy: boolean;
+  readonly health?: unknown;
+  readonly output: string;
+}
+
+/**
+ * Starts one function the way the image does — `node main.mjs` in the artifact directory, nothing else on the
+ * module path — and asks /healthz until it answers or the process gives up.
+ */
+async function start(functionName: string, profileEnv: Record<string, string>): Promise<Started> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(work, `${functionName}-`));
+  const child: ChildProcess = spawn(process.execPath, ['main.mjs'], {
+    cwd: artifactDir,
+    env: { PATH: '/usr/bin:/bin', FUNCTION_TARGET: functionName, PORT: String(port), PILOG_DATA_DIR: dataDir, PILOG_LOG_LEVEL: 'warn', ...profileEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let gone = false;
+  void exited.then(() => (gone = true));
+  try {
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline && !gone; ) {
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+        if (response.status === 200) return { healthy: true, health: await response.json(), output };
+      } catch {
+        // not listening yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return { healthy: false, output };
+  } finally {
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 12_000))]);
+  }
+}
+
+describe('the image runtime artifact', () => {
+  it('holds one bundle per function, the launcher and only the packages that cannot be bundled', () => {
+    expect(readdirSync(join(artifactDir, 'functions')).sort()).toEqual(manifests.map((m) => m.name).sort());
+    for (const manifest of manifests) expect(existsSync(join(artifactDir, 'functions', manifest.name, 'main.mjs'))).toBe(true);
+    expect(readdirSync(artifactDir).sort()).toEqual(['functions', 'main.mjs', 'node_modules', 'package.json']);
+    const shipped = artifact.packages.map((p) => p.replace(/@[^@]+$/, ''));
+    for (const runtimePackage of runtimePackages) expect(shipped).toContain(runtimePackage.name);
+    // The rest is bundled: the database, broker and search clients are not shipped as packages.
+    for (const bundled of ['kysely', 'mysql2', 'kafkajs', '@opensearch-project/opensearch', '@google-cloud/functions-framework', '@sinclair/typebox']) {
+      expect(shipped).not.toContain(bundled);
+    }
+    // Nothing above the artifact could lend it a module: Node would find a node_modules in any ancestor.
+    for (let dir = dirname(artifactDir); dir !== dirname(dir); dir = dirname(dir)) expect(existsSync(join(dir, 'node_modules')), dir).toBe(false);
+  });
+
+  it('bundles into each function none of the other functions’ code', { timeout: 60_000 }, async () => {
+    // What every bundle shares: the container entry and the registry's manifests, with no function's code at all.
+    const registryOnly = new Set((await bundleFunction('(no function)', join(work, 'registry-only'))).inputs);
+    for (const bundle of artifact.bundles) {
+      const others = manifests.filter((m) => m.name !== bundle.functionName).map((m) => `functions/${m.name}/`);
+      const foreign = bundle.inputs.filter((input) => others.some((prefix) => input.startsWith(prefix)) && !registryOnly.has(input));
+      expect({ bundle: bundle.functionName, foreign }, 'a function imports another function’s module: move what both need into shared/').toEqual({
+        bundle: bundle.functionName,
+        foreign: [],
+      });
+      expect(bundle.inputs.some((input) => input.startsWith(`functions/${bundle.functionName}/`) && !registryOnly.has(input)), bundle.functionName).toBe(true);
+    }
+  });
+
+  /** Starts every function, three at a time, and reports which answered /healthz. */
+  async function startAll(profileEnv: Record<string, string>): Promise<Array<{ name: string; healthy: boolean; output?: string }>> {
+    const results: Array<{ name: string; healthy: boolean; output?: string }> = [];
+    const queue = [...manifests];
+    const worker = async (): Promise<void> => {
+      for (let manifest = queue.shift(); manifest; manifest = queue.shift()) {
+        const started = await start(manifest.name, profileEnv);
+        // Healthy means the bundle of the right function answered: /healthz names the function it serves.
+        const healthy = started.healthy && (started.health as { function?: string }).function === manifest.name;
+        results.push({ name: manifest.name, healthy, ...(healthy ? {} : { output: started.output.slice(-1500) }) });
+      }
+    };
+    await Promise.all([worker(), worker(), worker()]);
+    return results;
+  }
+
+  it('starts every function with plain node in the embedded profile and answers its health check', { timeout: 120_000 }, async () => {
+    const results = await startAll({ PILOG_PROFILE: 'embedded' });
+    process.stderr.write(`[image] embedded: ${results.map((r) => `${r.name} ${r.healthy ? 'ok' : 'FAILED'}`).join(', ')}\n`);
+    expect(results.filter((r) => !r.healthy)).toEqual([]);
+    expect(results).toHaveLength(manifests.length);
+  });
+
+  it('starts every function in the services profile (MySQL, Redis, Kafka, OpenSearch clients from the bundle)', { timeout: 120_000 }, async () => {
+    const results = await startAll(servicesProfile());
+    process.stderr.write(`[image] services: ${results.map((r) => `${r.name} ${r.healthy ? 'ok' : 'FAILED'}`).join(', ')}\n`);
+    expect(results.filter((r) => !r.healthy)).toEqual([]);
+    expect(results).toHaveLength(manifests.length);
+  });
+});

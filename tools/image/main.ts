@@ -1,0 +1,14 @@
+import { fileURLToPath } from 'node:url';
+import { buildImageArtifact, treeBytes } from './build-artifact.ts';
+
+/**
+ * `npm run build:image-artifact [-- <out dir> [<node_modules to take runtime packages from>]]`: what the image's
+ * runtime stage copies. Defaults: dist/image, and this repository's node_modules.
+ */
+const [outDir = fileURLToPath(new URL('../../dist/image', import.meta.url)), nodeModules = fileURLToPath(new URL('../../node_modules', import.meta.url))] =
+  process.argv.slice(2);
+const artifact = await buildImageArtifact({ outDir, nodeModules });
+const kib = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KiB`;
+for (const bundle of artifact.bundles) process.stderr.write(`  ${bundle.functionName.padEnd(28)} ${kib(bundle.bytes).padStart(9)}  ${bundle.inputs.length} modules\n`);
+process.stderr.write(`  runtime packages: ${artifact.packages.join(', ')}\n`);
+process.stderr.write(`wrote ${artifact.dir} (${kib(treeBytes(artifact.dir))})\n`);

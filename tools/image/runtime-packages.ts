@@ -1,0 +1,19 @@
+/**
+ * Packages the image ships as real `node_modules` instead of bundling, each for a reason that was checked:
+ * everything else is bundled into the per-function files.
+ */
+export interface RuntimePackage {
+  readonly name: string;
+  readonly why: string;
+}
+
+export const runtimePackages: readonly RuntimePackage[] = [
+  {
+    name: '@node-rs/argon2',
+    why: 'native addon: loads a prebuilt .node binary for the running platform from an optional dependency (linux-arm64-gnu on a Pi)',
+  },
+  {
+    name: 'ioredis',
+    why: 'CommonJS whose module.exports is the Redis class with the named exports hung on it; under esbuild code splitting `await import("ioredis")` loses the named `Redis` export (undefined → "not a constructor" at start in the services profile)',
+  },
+];
