@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import './date-time-format.ts';
 import { defineEvent } from './event-definition.ts';
 
 /**
@@ -19,20 +20,21 @@ export const articleCreated = defineEvent({ ...article, event: 'created', data: 
 
 export const articleDraftSaved = defineEvent({ ...article, event: 'draft-saved', data: Type.Object({ articleId }) });
 
+/** The published copy and its times, as search and the feeds show an article. */
+const publishedCopy = {
+  title: Type.String({ maxLength: 100 }),
+  body: Type.String(),
+  thumbnailUrl: Type.String(),
+  createdAt: isoTime,
+  publishedAt: isoTime,
+  lastPublishedAt: isoTime,
+};
+
 /** Publish and republish: the whole published copy, so a read model is rebuilt from this one event. */
 export const articlePublished = defineEvent({
   ...article,
   event: 'published',
-  data: Type.Object({
-    articleId,
-    title: Type.String({ maxLength: 100 }),
-    body: Type.String(),
-    thumbnailUrl: Type.String(),
-    tags: Type.Array(TagSchema),
-    createdAt: isoTime,
-    publishedAt: isoTime,
-    lastPublishedAt: isoTime,
-  }),
+  data: Type.Object({ articleId, ...publishedCopy, tags: Type.Array(TagSchema) }),
 });
 
 export const articleUnpublished = defineEvent({ ...article, event: 'unpublished', data: Type.Object({ articleId }) });
@@ -41,8 +43,17 @@ export const articleDeleted = defineEvent({ ...article, event: 'deleted', data: 
 
 export const articleRestored = defineEvent({ ...article, event: 'restored', data: Type.Object({ articleId }) });
 
-/** Tag changes carry the article's whole tag list after the change and whether it is published. */
-const tagChange = Type.Object({ articleId, tag: TagSchema, tags: Type.Array(TagSchema), published: Type.Boolean() });
+/**
+ * Tag changes carry the article's whole tag list after the change and whether it is published. On a published
+ * article they also carry its published copy, so a tag change alone is a complete new version of the published
+ * document: a read model that writes whole documents under the aggregate version (search) never has to merge a
+ * tag change into a copy it may not have received yet.
+ */
+const tagChangeOf = { articleId, tag: TagSchema, tags: Type.Array(TagSchema) };
+const tagChange = Type.Union([
+  Type.Object({ ...tagChangeOf, published: Type.Literal(true), publishedCopy: Type.Object(publishedCopy) }),
+  Type.Object({ ...tagChangeOf, published: Type.Literal(false) }),
+]);
 export const articleTagged = defineEvent({ ...article, event: 'tagged', data: tagChange });
 export const articleUntagged = defineEvent({ ...article, event: 'untagged', data: tagChange });
 

@@ -33,7 +33,7 @@ describe('the event catalogue', () => {
 describe("pilog's catalogue", () => {
   it('holds the article and user events on one topic per aggregate', async () => {
     const { eventCatalogue } = await import('./catalogue.ts');
-    expect(eventCatalogue.topics).toEqual(['pilog.blog.article', 'pilog.auth.user']);
+    expect(eventCatalogue.topics).toEqual(['pilog.blog.article', 'pilog.auth.user', 'pilog.comment.comment', 'pilog.memo.memo']);
     expect(eventCatalogue.definitionOf('pilog.blog.article.published.v1')?.aggregateIdOf({ articleId: 7 } as never)).toBe('7');
   });
 });

@@ -1,6 +1,8 @@
 import { userEvents } from './auth-user.events.ts';
 import { articleEvents } from './blog-article.events.ts';
+import { commentEvents } from './comment-comment.events.ts';
 import type { EventDefinition } from './event-definition.ts';
+import { memoEvents } from './memo-memo.events.ts';
 
 /**
  * Every event type pilog emits, in one place: the eventing YAML (topics, KafkaSource filters) is generated from it
@@ -26,4 +28,4 @@ export function createCatalogue(definitions: readonly EventDefinition[]): EventC
   };
 }
 
-export const eventCatalogue: EventCatalogue = createCatalogue([...articleEvents, ...userEvents]);
+export const eventCatalogue: EventCatalogue = createCatalogue([...articleEvents, ...userEvents, ...commentEvents, ...memoEvents]);

@@ -8,4 +8,9 @@ import type { Migration } from 'kysely';
 export const migrations: ReadonlyArray<readonly [name: string, load: () => Promise<Migration>]> = [
   ['0001-platform-create-outbox-table', () => import('../outbox/create-outbox-table.migration.ts')],
   ['0002-auth-create-users-and-token-families', () => import('../../auth/adapters/create-auth-tables.migration.ts')],
+  ['0010-blog-create-articles-and-tags', () => import('../../blog/adapters/create-blog-tables.migration.ts')],
+  ['0011-search-create-embedded-index', () => import('../../search/adapters/create-search-tables.migration.ts')],
+  ['0020-memo-create-memos-and-folders', () => import('../../memo/adapters/create-memo-tables.migration.ts')],
+  ['0030-comment-create-comments-and-read-models', () => import('../../comment/adapters/create-comment-tables.migration.ts')],
+  ['0040-seo-create-article-read-model-and-feeds', () => import('../../seo/adapters/create-seo-tables.migration.ts')],
 ];

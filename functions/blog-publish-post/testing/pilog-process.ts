@@ -1,0 +1,57 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { articleCreated } from '../../../shared/events/blog-article.events.ts';
+import { openEmptyTestDatabase } from '../../../shared/platform/database/testing/test-databases.ts';
+import { createTopic, testKafkaBrokers } from '../../../shared/platform/messaging/testing/test-kafka.ts';
+import { profileEnv } from './blog-test-host.ts';
+
+export interface PilogProcess {
+  readonly url: string;
+  readonly pid: number;
+  close(): Promise<void>;
+}
+
+const main = fileURLToPath(new URL('../../../tools/dev-host/main.ts', import.meta.url));
+
+/**
+ * `npm start` as a process of its own (so a benchmark's load generator does not share its event loop), in either
+ * profile, on a fresh data dir or MariaDB database that `close` removes. Services come from the PILOG_TEST_* values.
+ */
+export async function startPilogProcess(profile: 'embedded' | 'services', extraEnv: Record<string, string> = {}): Promise<PilogProcess> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'pilog-bench-'));
+  const database = profile === 'services' ? await openEmptyTestDatabase('mysql') : undefined;
+  if (profile === 'services') await createTopic(testKafkaBrokers(), articleCreated.topic);
+  const env = { ...process.env, ...profileEnv(profile, dataDir), ...database?.env, PORT: '0', PILOG_LOG_LEVEL: 'error', ...extraEnv };
+  const child = spawn(process.execPath, [main], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => void (stderr = (stderr + chunk.toString()).slice(-20_000)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`pilog did not start in 60 s:\n${stderr}`)), 60_000);
+    child.stderr.on('data', () => {
+      const found = /on (http:\/\/localhost:\d+)/.exec(stderr)?.[1];
+      if (found) {
+        clearTimeout(timer);
+        resolve(found);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`pilog exited with ${code}:\n${stderr}`));
+    });
+  });
+  return {
+    url,
+    pid: child.pid as number,
+    async close() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGINT');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await database?.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

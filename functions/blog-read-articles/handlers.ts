@@ -1,0 +1,19 @@
+import { listArticles, type ArticleReadDeps } from '../../shared/blog/application/list-articles.ts';
+import { listTopTags } from '../../shared/blog/application/list-top-tags.ts';
+import { readArticle } from '../../shared/blog/application/read-article.ts';
+import { map, ok } from '../../shared/kernel/result.ts';
+import { json } from '../../shared/platform/http/http-exchange.ts';
+import type { RouteHandlers } from '../../shared/platform/http/http-function.ts';
+import type { readRoutes } from './routes.ts';
+
+/** HTTP ↔ the read use cases (contract §1.1). */
+export function readHandlers(deps: ArticleReadDeps): RouteHandlers<typeof readRoutes> {
+  return {
+    listArticles: async (request) => map(await listArticles(deps, request.identity, request.query), (cards) => json(200, cards)),
+
+    readArticle: async (request) =>
+      map(await readArticle(deps, request.identity, { articleId: request.params.articleId ?? '', expectedStatus: request.query.expectedStatus }), (view) => json(200, view)),
+
+    topTags: async (request) => ok(json(200, { tags: await listTopTags(deps, Number(request.query.n)) })),
+  };
+}

@@ -1,0 +1,40 @@
+import { createArticleReadCache } from '../../shared/blog/application/article-read-cache.ts';
+import type { ArticleReadDeps } from '../../shared/blog/application/list-articles.ts';
+import { createSqlArticleReads } from '../../shared/blog/adapters/article-reads.sql.ts';
+import type { ArticleSearch } from '../../shared/blog/ports/article-search.port.ts';
+import { openCache } from '../../shared/platform/cache/open-cache.ts';
+import type { ConfigOf } from '../../shared/platform/config/load-config.ts';
+import { openDatabase } from '../../shared/platform/database/database.ts';
+import type { Logger } from '../../shared/platform/logging/logger.ts';
+import { openSearchIndex } from '../../shared/search/adapters/open-search-index.ts';
+import { searchArticles } from '../../shared/search/application/search-articles.ts';
+import type { manifest } from './function.ts';
+
+export interface BlogReadWiring {
+  readonly deps: ArticleReadDeps;
+  close(): Promise<void>;
+}
+
+/**
+ * The blog's reads and its keyword search, which the search context answers: the blog owns the `ArticleSearch`
+ * port, and this function (which may see both contexts) plugs the search read model into it.
+ */
+export async function wireBlogReads(config: ConfigOf<typeof manifest.settings>, logger: Logger): Promise<BlogReadWiring> {
+  const database = await openDatabase(config);
+  const search = await openSearchIndex(config, { database });
+  const cache = await openCache(config, 'blog', logger);
+  const articleSearch: ArticleSearch = { search: (keyword, limit) => searchArticles(search.index, keyword, limit) };
+  return {
+    deps: {
+      reads: createSqlArticleReads(database.db),
+      search: articleSearch,
+      // Readers never invalidate; writers do.
+      cache: createArticleReadCache(cache.cache, { onInvalidationFailure: () => {} }),
+    },
+    async close() {
+      await cache.close();
+      await search.close();
+      await database.close();
+    },
+  };
+}

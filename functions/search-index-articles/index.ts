@@ -1,0 +1,30 @@
+import { loadConfig } from '../../shared/platform/config/load-config.ts';
+import { decodeEvent } from '../../shared/platform/runtime/decode-event.ts';
+import { done, registerEventFunction, reject, retry } from '../../shared/platform/runtime/event-function.ts';
+import type { RunningFunction, RuntimeContext } from '../../shared/platform/runtime/running-function.ts';
+import { openSearchIndex } from '../../shared/search/adapters/open-search-index.ts';
+import { indexArticleEvent } from '../../shared/search/application/index-article-event.ts';
+import { indexedArticleEvents } from '../../shared/search/domain/article-event-entry.ts';
+import { manifest } from './function.ts';
+
+/**
+ * The delivery contract (architecture §4): an event that fails its schema or lacks a version can never be indexed,
+ * so it is rejected (dead letter, the partition moves on); an index that is down answers retry; a stale event is done.
+ */
+export async function start(context: RuntimeContext): Promise<RunningFunction> {
+  const config = loadConfig(manifest.settings, context.env);
+  const search = await openSearchIndex(config);
+  // Not fatal: an index that is down now is created by the first write that reaches it.
+  await search.prepare().catch((error: unknown) => context.logger.warn('search index not prepared at start', { error }));
+  registerEventFunction(
+    manifest,
+    async (event) => {
+      const decoded = decodeEvent(event, indexedArticleEvents);
+      if (!decoded.ok) return reject(decoded.error);
+      const indexed = await indexArticleEvent(search.index, decoded.value);
+      return indexed.ok ? done : retry(indexed.error.message);
+    },
+    { logger: context.logger },
+  );
+  return { name: manifest.name, close: () => search.close() };
+}

@@ -1,0 +1,16 @@
+import { platformSettings } from '../../platform/config/platform-settings.ts';
+import { identifySettings } from '../../platform/http/identify.ts';
+
+/** What the blog's functions read: the database, the cache (Redis in services), and the caller's access cookie. */
+export const blogReadSettings = {
+  ...identifySettings,
+  mysqlUrl: platformSettings.mysqlUrl,
+  redisUrl: platformSettings.redisUrl,
+};
+
+/** Writers also make ids and publish their events (Kafka in services). */
+export const blogWriteSettings = {
+  ...blogReadSettings,
+  workerId: platformSettings.workerId,
+  kafkaBrokers: platformSettings.kafkaBrokers,
+};

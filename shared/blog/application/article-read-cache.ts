@@ -1,0 +1,62 @@
+import type { Cache } from '../../platform/cache/cache.port.ts';
+import type { ArticleStatus, Tag } from '../domain/article.ts';
+import type { ArticleCard, ArticleView, ListedStatus } from '../domain/article-views.ts';
+
+/** Long enough to matter under load; staleness never depends on it, since writers retire generations. */
+const ENTRY_TTL_SECONDS = 60;
+/** A generation outlives every entry made under it, so an expired generation cannot bring an old entry back. */
+const GENERATION_TTL_SECONDS = 24 * 60 * 60;
+
+/**
+ * The blog's read cache (§2.1 freshness). Every entry's key holds a generation token: one per article for its
+ * detail reads, one per listed status for the lists, tag lists and top tags. A writer, after its commit, deletes
+ * the generation keys the change touched; the next reader starts a new generation and misses. That is safe against
+ * the classic race where a slow reader stores what it read before the commit after the writer's invalidation:
+ * it stores under the retired generation, which no later reader asks for. So an immediate read after a publish
+ * sees the new copy, and no read is staler than the writer's own invalidation.
+ */
+export interface ArticleReadCache {
+  detail(articleId: number, status: ListedStatus, load: () => Promise<ArticleView | null>): Promise<ArticleView | null>;
+  list(status: ListedStatus, query: string, load: () => Promise<readonly ArticleCard[]>): Promise<readonly ArticleCard[]>;
+  topTags(count: number, load: () => Promise<readonly Tag[]>): Promise<readonly Tag[]>;
+  /** After a commit: retires the article's detail entries and the lists of the statuses it had before and after. */
+  invalidate(articleId: number, statuses: readonly ArticleStatus[]): Promise<void>;
+}
+
+const articleGeneration = (articleId: number) => `gen:article:${articleId}`;
+const listGeneration = (status: ListedStatus) => `gen:list:${status}`;
+
+export function createArticleReadCache(cache: Cache, options: { onInvalidationFailure: (error: unknown) => void }): ArticleReadCache {
+  const generation = async (key: string): Promise<string> => {
+    const current = await cache.get<string>(key);
+    if (current !== undefined) return current;
+    const started = crypto.randomUUID();
+    await cache.set(key, started, GENERATION_TTL_SECONDS);
+    return started;
+  };
+
+  async function through<T>(generationKey: string, key: string, load: () => Promise<T>): Promise<T> {
+    const entryKey = `${key}@${await generation(generationKey)}`;
+    const hit = await cache.get<{ value: T }>(entryKey);
+    if (hit !== undefined) return hit.value;
+    const value = await load();
+    // Wrapped, so a cached "not found" (null) is told apart from a miss.
+    await cache.set(entryKey, { value }, ENTRY_TTL_SECONDS);
+    return value;
+  }
+
+  return {
+    detail: (articleId, status, load) => through(articleGeneration(articleId), `article:${articleId}:${status}`, load),
+    list: (status, query, load) => through(listGeneration(status), `list:${status}:${query}`, load),
+    topTags: (count, load) => through(listGeneration('PUBLISHED'), `top-tags:${count}`, load),
+    async invalidate(articleId, statuses) {
+      const lists = [...new Set(statuses)].filter((status): status is ListedStatus => status !== 'DELETED').map(listGeneration);
+      try {
+        await cache.delete([articleGeneration(articleId), ...lists]);
+      } catch (error) {
+        // The write has committed and must be answered as done; readers may see the old data until entries expire.
+        options.onInvalidationFailure(error);
+      }
+    },
+  };
+}
