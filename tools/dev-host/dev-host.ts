@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { manifests } from '../../functions/registry.ts';
 import { loadAuthConfig } from '../../shared/auth/adapters/auth-settings.ts';
 import { createDevIdentityProvider, devIdentityProviderOptions } from '../../shared/auth/adapters/dev-identity-provider/dev-identity-provider.ts';
+import { LOCAL_MEDIA_PATH, localMediaDirectory } from '../../shared/media/adapters/image-store.local.ts';
+import { createMediaFilesListener } from '../../shared/media/adapters/media-files.http.ts';
 import type { ConfigOf } from '../../shared/platform/config/load-config.ts';
 import { platformSettings } from '../../shared/platform/config/platform-settings.ts';
 import { openDatabase } from '../../shared/platform/database/database.ts';
@@ -15,6 +17,7 @@ import type { Logger } from '../../shared/platform/logging/logger.ts';
 import { openEventPublisher } from '../../shared/platform/messaging/open-event-publisher.ts';
 import { frameworkListener } from '../../shared/platform/runtime/framework-listener.ts';
 import type { RunningFunction } from '../../shared/platform/runtime/running-function.ts';
+import { prefixRoutes } from '../manifests/gateway.ts';
 import { fileDeadLetterSink, kafkaDeadLetterSink } from './dead-letters.ts';
 import { createEventDispatcher, type DeliveryPolicy, type EventDispatcher } from './event-dispatcher.ts';
 import { subscribeInProcess, subscribeKafka } from './event-sources.ts';
@@ -86,11 +89,23 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
   const idp = auth.devIdp ? await createDevIdentityProvider(devIdentityProviderOptions(auth)) : undefined;
   if (idp) closers.push(() => idp.close());
 
+  // The embedded profile's uploaded images, served where the local media store's URLs point.
+  const mediaFiles = platform.profile === 'embedded' ? createMediaFilesListener(localMediaDirectory(platform.dataDir)) : undefined;
   server.on('request', (req, res) => {
     if (req.url === '/healthz') {
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ status: 'ok', profile: platform.profile }));
     } else if (idp && req.url?.startsWith(idp.mountPath)) idp.listener(req, res);
+    else if (mediaFiles && req.url?.startsWith(LOCAL_MEDIA_PATH)) void mediaFiles(req, res);
     else edge(req, res);
+  });
+  // WebSocket handshakes go where the production gateway sends them (its prefix routes: `/ws` → realtime-autosave).
+  const runningByName = new Map(running.map((fn) => [fn.name, fn]));
+  server.on('upgrade', (req, socket, head) => {
+    const path = (req.url ?? '/').split('?')[0] as string;
+    const route = prefixRoutes.find(({ prefix }) => path === prefix || path.startsWith(`${prefix}/`));
+    const target = route && runningByName.get(route.functionName);
+    if (target?.upgrade) target.upgrade(req, socket, head);
+    else socket.destroy();
   });
 
   // Event and cron functions get a loopback server each: sources reach them over HTTP, as in the cluster.
@@ -130,6 +145,7 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     },
     async close() {
       stopPings();
+      await Promise.all(running.map((fn) => fn.drain?.()));
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await Promise.race([Promise.all([...dispatchers.values()].map((d) => d.drain())), new Promise((resolve) => setTimeout(resolve, 3000))]);

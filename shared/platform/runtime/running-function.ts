@@ -1,3 +1,5 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { Logger } from '../logging/logger.ts';
 
 export interface RuntimeContext {
@@ -11,5 +13,12 @@ export interface RuntimeContext {
  */
 export interface RunningFunction {
   readonly name: string;
+  /** Takes a WebSocket upgrade routed to this function; only functions that speak WebSocket (`/ws`) have it. */
+  upgrade?(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /**
+   * Called when draining starts (SIGTERM): ends long-lived connections (WebSockets, streaming responses) with a
+   * proper close, because the server cannot finish closing while they stay open.
+   */
+  drain?(): Promise<void>;
   close(): Promise<void>;
 }

@@ -36,7 +36,18 @@ const server = createServer((req, res) => {
   }
   inner(req, res);
 });
-installGracefulShutdown({ server, logger, close: () => running.close(), onDraining: () => (draining = true) });
+// WebSocket handshakes arrive as upgrades, beside the edge: a function that takes them checks origin and cookie itself.
+const { upgrade } = running;
+if (upgrade) server.on('upgrade', (req, socket, head) => (draining ? socket.destroy() : upgrade.call(running, req, socket, head)));
+installGracefulShutdown({
+  server,
+  logger,
+  close: () => running.close(),
+  onDraining: () => {
+    draining = true;
+    void running.drain?.();
+  },
+});
 server.listen(config.port, () => {
   logger.info('function ready', { port: config.port, coldStartMs: Math.round(performance.now() - started) });
 });
