@@ -97,7 +97,7 @@ describe('every route × every kind of caller (embedded profile)', () => {
 
   const cases = httpManifests.flatMap((manifest) => Object.entries(manifest.trigger.routes).map(([route, spec]) => ({ fn: manifest.name, route, spec })));
 
-  it.each(cases)('$fn.$route ($spec.method $spec.path)', async ({ fn, route, spec }) => {
+  it.each(cases)('$fn: $route ($spec.method $spec.path)', async ({ fn, route, spec }) => {
     const row = routeAccessTable[fn]?.[route];
     if (!row) throw new Error(`no access row for ${fn}.${route}`);
     const actual: Record<string, number> = {};
