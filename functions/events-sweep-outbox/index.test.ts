@@ -12,6 +12,7 @@ import { appendCommitted, manualClock, probe, stampsAt } from '../../shared/plat
 import { frameworkListener } from '../../shared/platform/runtime/framework-listener.ts';
 import type { RunningFunction } from '../../shared/platform/runtime/running-function.ts';
 import { manifest } from './function.ts';
+import { postPing } from '../../tools/dev-host/ping-source.ts';
 
 /** The function started as its container would, served over real HTTP. */
 async function serve(env: Readonly<Record<string, string>>): Promise<{ url: string; stop(): Promise<void> }> {
@@ -27,19 +28,7 @@ async function serve(env: Readonly<Record<string, string>>): Promise<{ url: stri
   };
 }
 
-/** What a PingSource posts each minute: a binary-mode CloudEvent with an empty JSON body. */
-const ping = (url: string) =>
-  fetch(url, {
-    method: 'POST',
-    headers: {
-      'ce-specversion': '1.0',
-      'ce-id': crypto.randomUUID(),
-      'ce-type': 'dev.knative.sources.ping',
-      'ce-source': '/apis/v1/namespaces/pilog/pingsources/events-sweep-outbox',
-      'content-type': 'application/json',
-    },
-    body: '{}',
-  });
+const ping = (url: string) => postPing(url, 'events-sweep-outbox');
 
 /** Events whose writers' fast path never delivered them: written longer ago than the fast-path lease. */
 const leftBehind = (database: TestDatabase, count: number) =>

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CloudEvent } from 'cloudevents';
+import { CloudEvent, HTTP } from 'cloudevents';
 import { parseCron, type CronSchedule } from './cron-schedule.ts';
 import type { EventDispatcher } from './event-dispatcher.ts';
 
@@ -41,4 +41,10 @@ export function startPingSources(targets: ReadonlyArray<{ functionName: string; 
   };
   scheduleNext();
   return () => clearTimeout(timer);
+}
+
+/** Posts one tick to a cron function's URL exactly as a PingSource would (binary-mode CloudEvent). */
+export function postPing(url: string, functionName: string): Promise<Response> {
+  const message = HTTP.binary(pingEvent(functionName, new Date()));
+  return fetch(url, { method: 'POST', headers: message.headers as Record<string, string>, body: message.body as string });
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { articleCreated } from '../../../shared/events/blog-article.events.ts';
-import { browse, CookieJar } from '../../../shared/auth/testing/browser.ts';
+import { apiCall, CookieJar } from '../../../shared/auth/testing/browser.ts';
 import { signInAtDevProvider } from '../../../shared/auth/testing/dev-sign-in.ts';
 import { loadConfig } from '../../../shared/platform/config/load-config.ts';
 import { platformSettings } from '../../../shared/platform/config/platform-settings.ts';
@@ -34,12 +34,7 @@ export interface BlogTestHost {
 
 /** A caller of the pilog at `base`, with a cookie jar of its own unless given one. */
 export function callerOf(base: string, jar = new CookieJar()): ApiCaller {
-  const call = (method: string, path: string, body?: unknown) =>
-    browse(jar, `${base}${path}`, {
-      method,
-      headers: { origin: FRONTEND_ORIGIN, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
+  const call = apiCall(jar, base, FRONTEND_ORIGIN);
   return {
     jar,
     call,

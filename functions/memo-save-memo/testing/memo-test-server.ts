@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { loadAuthConfig } from '../../../shared/auth/adapters/auth-settings.ts';
 import { createDevIdentityProvider, devIdentityProviderOptions, type DevIdentityProvider } from '../../../shared/auth/adapters/dev-identity-provider/dev-identity-provider.ts';
 import type { LoginInfo } from '../../../shared/auth/domain/login-info.ts';
-import { browse, CookieJar } from '../../../shared/auth/testing/browser.ts';
+import { apiCall, browse, CookieJar } from '../../../shared/auth/testing/browser.ts';
 import { signInAtDevProvider } from '../../../shared/auth/testing/dev-sign-in.ts';
 import type { Caller } from '../../../shared/kernel/access.ts';
 import { memoSettings } from '../../../shared/memo/adapters/memo-settings.ts';
@@ -85,12 +85,7 @@ export async function startMemoTestServer(profile: 'embedded' | 'services', extr
   const memo = await openMemoContext(loadConfig(memoSettings, env), { clientId: 'memo-test', logger });
 
   const clientOf = (jar: CookieJar, caller: Caller): MemoClient => {
-    const call = (method: string, path: string, body?: unknown) =>
-      browse(jar, `${base}${path}`, {
-        method,
-        headers: { origin: FRONTEND_ORIGIN, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
+    const call = apiCall(jar, base, FRONTEND_ORIGIN);
     return {
       caller,
       cookie: () => jar.headerFor('/api/v1/memos'),

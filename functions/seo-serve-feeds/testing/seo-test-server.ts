@@ -17,6 +17,7 @@ import { deliverArticleEvent, type ArticleEventSpec } from '../../../shared/seo/
 import { manifest as generateFeeds } from '../../seo-generate-feeds/function.ts';
 import { manifest as trackArticles } from '../../seo-track-articles/function.ts';
 import { manifest as serveFeeds } from '../function.ts';
+import { postPing } from '../../../tools/dev-host/ping-source.ts';
 
 export const FRONTEND_ORIGIN = 'http://localhost:3000';
 export const SITE_URL = 'https://blog.example';
@@ -44,19 +45,7 @@ const listen = async (listener: RequestListener): Promise<{ server: Server; url:
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 };
 
-/** What a PingSource posts: a binary-mode CloudEvent with an empty JSON body. */
-const ping = (url: string) =>
-  fetch(url, {
-    method: 'POST',
-    headers: {
-      'ce-specversion': '1.0',
-      'ce-id': crypto.randomUUID(),
-      'ce-type': 'dev.knative.sources.ping',
-      'ce-source': '/apis/v1/namespaces/pilog/pingsources/seo-generate-feeds',
-      'content-type': 'application/json',
-    },
-    body: '{}',
-  });
+const ping = (url: string) => postPing(url, 'seo-generate-feeds');
 
 /**
  * The three SEO functions as production runs them, on a database of their own: seo-serve-feeds behind the edge,

@@ -60,3 +60,13 @@ export async function browse(jar: CookieJar, url: string, init: RequestInit = {}
   jar.store(response);
   return response;
 }
+
+/** A browser-like call of the API at `base`: the frontend's Origin, the jar's cookies, a JSON body when given. */
+export const apiCall =
+  (jar: CookieJar, base: string, origin: string) =>
+  (method: string, path: string, body?: unknown): Promise<Response> =>
+    browse(jar, `${base}${path}`, {
+      method,
+      headers: { origin, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
