@@ -52,6 +52,11 @@ export async function subscribeKafka(options: {
 }): Promise<() => Promise<void>> {
   const { Kafka, logLevel } = await import('kafkajs');
   const kafka = new Kafka({ clientId: `pilog-dev-host.${options.functionName}`, brokers: [...options.brokers], logLevel: logLevel.NOTHING });
+  // Subscribing to a topic that does not exist yet would leave the consumer blind to it until its next metadata
+  // refresh (minutes): create it first, as the cluster's KafkaTopic resources do. An existing topic is left as is.
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ topics: [{ topic: options.topic, numPartitions: 3 }], waitForLeaders: true }).finally(() => admin.disconnect());
   const consumer: Consumer = kafka.consumer({ groupId: `pilog-dev-host.${options.functionName}` });
   await consumer.connect();
   await consumer.subscribe({ topic: options.topic, fromBeginning: true });
