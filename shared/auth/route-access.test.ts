@@ -1,5 +1,4 @@
-import { createServer, type RequestListener } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { RequestListener } from 'node:http';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manifests } from '../../functions/registry.ts';
@@ -11,6 +10,7 @@ import { createHttpEdge } from '../platform/http/edge.ts';
 import { edgeRoutes } from '../platform/http/edge-routes.ts';
 import { createLogger } from '../platform/logging/logger.ts';
 import { frameworkListener } from '../platform/runtime/framework-listener.ts';
+import { startLoopbackServer } from '../platform/runtime/testing/loopback-server.ts';
 import type { FunctionManifest, HttpTrigger } from '../platform/runtime/manifest.ts';
 import type { RunningFunction } from '../platform/runtime/running-function.ts';
 import type { AuthTables } from './adapters/auth-tables.ts';
@@ -44,21 +44,16 @@ describe('every route × every kind of caller (embedded profile)', () => {
 
   beforeAll(async () => {
     database = await openTestDatabase('sqlite');
-    let listener: RequestListener = (_req, res) => res.writeHead(503).end();
-    const server = createServer((req, res) => listener(req, res));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const server = await startLoopbackServer();
+    const { base } = server;
     const env: Record<string, string> = { ...database.env, PILOG_JWT_SECRET: SECRET, PILOG_OIDC_ISSUER: `${base}/oidc`, PILOG_CORS_ORIGINS: ORIGIN };
     const idp = await createDevIdentityProvider({ issuer: `${base}/oidc`, clientId: DEV_CLIENT_ID, clientSecret: DEV_CLIENT_SECRET, redirectUris: [`${ORIGIN}/login/oauth2/code/google`] });
     const logger = createLogger({ sink: { write: () => {} } });
     running = await Promise.all(httpManifests.map(async (manifest) => (await manifest.load()).start({ logger, env })));
     const listeners = new Map(httpManifests.map((manifest) => [manifest.name, frameworkListener(manifest.name)]));
     const edge = createHttpEdge({ routes: edgeRoutes(httpManifests), cors: createCors([ORIGIN]), trustedProxyHops: 0, dispatch: (name) => listeners.get(name) as RequestListener });
-    listener = (req, res) => ((req.url ?? '').startsWith(idp.mountPath) ? idp.listener(req, res) : edge(req, res));
-    closeServer = async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    };
+    server.serve((req, res) => ((req.url ?? '').startsWith(idp.mountPath) ? idp.listener(req, res) : edge(req, res)));
+    closeServer = () => server.close();
 
     // Real users with real sessions, made with the same adapters the auth function uses.
     const handle = await openDatabase({ profile: 'embedded', dataDir: env.PILOG_DATA_DIR as string, mysqlUrl: '' });

@@ -1,5 +1,4 @@
-import { createServer, type RequestListener, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { RequestListener } from 'node:http';
 import { loadAuthConfig } from '../../../shared/auth/adapters/auth-settings.ts';
 import { createDevIdentityProvider, devIdentityProviderOptions, type DevIdentityProvider } from '../../../shared/auth/adapters/dev-identity-provider/dev-identity-provider.ts';
 import { openTestDatabase, type TestDatabase } from '../../../shared/platform/database/testing/test-databases.ts';
@@ -15,6 +14,7 @@ import { frameworkListener } from '../../../shared/platform/runtime/framework-li
 import { defaultResources, defaultScaling, type FunctionManifest, type HttpTrigger } from '../../../shared/platform/runtime/manifest.ts';
 import type { RunningFunction } from '../../../shared/platform/runtime/running-function.ts';
 import { manifest as authManifest } from '../function.ts';
+import { startLoopbackServer } from '../../../shared/platform/runtime/testing/loopback-server.ts';
 
 export const FRONTEND_ORIGIN = 'http://localhost:3000';
 export const CALLBACK_URL = `${FRONTEND_ORIGIN}/login/oauth2/code/google`;
@@ -51,10 +51,8 @@ export interface AuthTestServer {
  * development identity provider under `/oidc` on the same port, as the dev host mounts it.
  */
 export async function startAuthTestServer(profile: 'embedded' | 'services', extraEnv: Record<string, string> = {}): Promise<AuthTestServer> {
-  let listener: RequestListener = (_req, res) => res.writeHead(503).end();
-  const server: Server = createServer((req, res) => listener(req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await startLoopbackServer();
+  const { base } = server;
   const issuer = `${base}/oidc`;
 
   const database: TestDatabase = await openTestDatabase(profile === 'embedded' ? 'sqlite' : 'mysql');
@@ -92,7 +90,7 @@ export async function startAuthTestServer(profile: 'embedded' | 'services', extr
     trustedProxyHops: 0,
     dispatch: (name) => listeners.get(name) as RequestListener,
   });
-  listener = (req, res) => ((req.url ?? '').startsWith(idp.mountPath) ? idp.listener(req, res) : edge(req, res));
+  server.serve((req, res) => ((req.url ?? '').startsWith(idp.mountPath) ? idp.listener(req, res) : edge(req, res)));
 
   return {
     base,
@@ -100,8 +98,7 @@ export async function startAuthTestServer(profile: 'embedded' | 'services', extr
     env,
     logLines,
     async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
       await idp.close();
       await running.close();
       await database.close();

@@ -1,5 +1,4 @@
-import { createServer, type RequestListener, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { RequestListener } from 'node:http';
 import { loadAuthConfig } from '../../../shared/auth/adapters/auth-settings.ts';
 import { createDevIdentityProvider, devIdentityProviderOptions, type DevIdentityProvider } from '../../../shared/auth/adapters/dev-identity-provider/dev-identity-provider.ts';
 import type { LoginInfo } from '../../../shared/auth/domain/login-info.ts';
@@ -18,6 +17,7 @@ import { frameworkListener } from '../../../shared/platform/runtime/framework-li
 import type { RunningFunction } from '../../../shared/platform/runtime/running-function.ts';
 import { manifest as authManifest } from '../../auth-manage-session/function.ts';
 import { manifest as memoManifest } from '../function.ts';
+import { startLoopbackServer } from '../../../shared/platform/runtime/testing/loopback-server.ts';
 
 export const FRONTEND_ORIGIN = 'http://localhost:3000';
 const CALLBACK_URL = `${FRONTEND_ORIGIN}/login/oauth2/code/google`;
@@ -51,10 +51,8 @@ export interface MemoTestServer {
  * function and the development identity provider on the same port, so tests sign in for real.
  */
 export async function startMemoTestServer(profile: 'embedded' | 'services', extraEnv: Record<string, string> = {}): Promise<MemoTestServer> {
-  let listener: RequestListener = (_req, res) => res.writeHead(503).end();
-  const server: Server = createServer((req, res) => listener(req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await startLoopbackServer();
+  const { base } = server;
 
   const database = await openTestDatabase(profile === 'embedded' ? 'sqlite' : 'mysql');
   const env: Record<string, string> = {
@@ -81,7 +79,7 @@ export async function startMemoTestServer(profile: 'embedded' | 'services', extr
     trustedProxyHops: 0,
     dispatch: (name) => listeners.get(name) as RequestListener,
   });
-  listener = (req, res) => ((req.url ?? '').startsWith(idp.mountPath) ? idp.listener(req, res) : edge(req, res));
+  server.serve((req, res) => ((req.url ?? '').startsWith(idp.mountPath) ? idp.listener(req, res) : edge(req, res)));
   const memo = await openMemoContext(loadConfig(memoSettings, env), { clientId: 'memo-test', logger });
 
   const clientOf = (jar: CookieJar, caller: Caller): MemoClient => {
@@ -119,8 +117,7 @@ export async function startMemoTestServer(profile: 'embedded' | 'services', extr
       return clientOf(jar, { userId: info.userId, roles: info.roles });
     },
     async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
       await idp.close();
       await memo.close();
       await Promise.all(running.map((fn) => fn.close()));
