@@ -19,7 +19,8 @@ import { frameworkListener } from '../../shared/platform/runtime/framework-liste
 import type { RunningFunction } from '../../shared/platform/runtime/running-function.ts';
 import { prefixRoutes } from '../manifests/gateway.ts';
 import { fileDeadLetterSink, kafkaDeadLetterSink } from './dead-letters.ts';
-import { createEventDispatcher, type DeliveryPolicy, type EventDispatcher } from './event-dispatcher.ts';
+import type { DeliveryPolicy } from '../manifests/event-delivery.ts';
+import { createEventDispatcher, type EventDispatcher } from './event-dispatcher.ts';
 import { subscribeInProcess, subscribeKafka } from './event-sources.ts';
 import { pingEvent, startPingSources } from './ping-source.ts';
 

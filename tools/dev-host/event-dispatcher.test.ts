@@ -6,7 +6,7 @@ import { createLogger } from '../../shared/platform/logging/logger.ts';
 import { createEventDispatcher } from './event-dispatcher.ts';
 
 const quiet = createLogger({ sink: { write: () => {} } });
-const policy = { retries: 3, backoffDelayMs: 5, backoffMaxMs: 20 };
+const policy = { retries: 3, backoffDelayMs: 5 };
 let server: Server | undefined;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 

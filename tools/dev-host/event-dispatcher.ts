@@ -1,14 +1,7 @@
 import { HTTP, type CloudEvent } from 'cloudevents';
 import type { Logger } from '../../shared/platform/logging/logger.ts';
+import { backoffDelayMs, eventDeliveryPolicy, type DeliveryPolicy } from '../manifests/event-delivery.ts';
 
-/** Knative's delivery spec: retry count and exponential backoff (delay · 2^attempt). */
-export interface DeliveryPolicy {
-  readonly retries: number;
-  readonly backoffDelayMs: number;
-  readonly backoffMaxMs: number;
-}
-
-export const defaultDeliveryPolicy: DeliveryPolicy = { retries: 8, backoffDelayMs: 200, backoffMaxMs: 10_000 };
 
 export type DeliveryOutcome = 'delivered' | 'dead-lettered';
 export type DeadLetterSink = (event: CloudEvent<unknown>, reason: string) => Promise<void>;
@@ -27,7 +20,7 @@ export function createEventDispatcher(options: {
   deadLetter: DeadLetterSink;
   logger: Logger;
 }) {
-  const policy = options.policy ?? defaultDeliveryPolicy;
+  const policy = options.policy ?? eventDeliveryPolicy;
   const queues = new Map<string, Promise<unknown>>();
 
   const post = async (event: CloudEvent<unknown>): Promise<number> => {
@@ -52,8 +45,7 @@ export function createEventDispatcher(options: {
         await options.deadLetter(event, reason);
         return 'dead-lettered';
       }
-      const delay = Math.min(policy.backoffDelayMs * 2 ** attempt, policy.backoffMaxMs);
-      await new Promise((resolve) => setTimeout(resolve, delay));
+      await new Promise((resolve) => setTimeout(resolve, backoffDelayMs(policy, attempt)));
     }
   };
 

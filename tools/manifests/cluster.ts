@@ -34,13 +34,6 @@ export const clusterConfig: Readonly<Record<string, string>> = {
   PILOG_PUBLIC_API_URL: `https://${cluster.publicHost}`,
 };
 
-/**
- * Delivery of Kafka events to a function (Knative's DeliverySpec): exponential backoff of 0.5 s · 2^n over 10 retries
- * rides out about 8.5 minutes of a dependency being away (an OpenSearch or MySQL pod rescheduled on a Pi) before an
- * event goes to the function's dead-letter topic. The dev host retries faster: nobody waits minutes at a desk.
- */
-export const eventDelivery = { retry: 10, backoffPolicy: 'exponential', backoffDelay: 'PT0.5S' } as const;
-
 /** Strimzi topics: three brokers, so three replicas with two in sync; a week of events, a month of dead letters. */
 export const topicPolicy = {
   partitions: 3,

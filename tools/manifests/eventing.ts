@@ -1,7 +1,8 @@
 import { deadLetterTopicOf } from '../../shared/events/event-definition.ts';
 import type { EventCatalogue } from '../../shared/events/catalogue.ts';
 import type { CronTrigger, EventTrigger, FunctionManifest } from '../../shared/platform/runtime/manifest.ts';
-import { cluster, eventDelivery, topicPolicy } from './cluster.ts';
+import { cluster, topicPolicy } from './cluster.ts';
+import { knativeDeliverySpec } from './event-delivery.ts';
 import { labelsOf, type KubeObject } from './knative-service.ts';
 
 const sinkOf = (functionName: string) => ({ ref: { apiVersion: 'serving.knative.dev/v1', kind: 'Service', name: functionName } });
@@ -30,7 +31,7 @@ export function kafkaSourceObjects(manifest: FunctionManifest<EventTrigger>): Ku
         ordering: 'ordered',
         consumers: 1,
         delivery: {
-          ...eventDelivery,
+          ...knativeDeliverySpec,
           deadLetterSink: { ref: { apiVersion: 'eventing.knative.dev/v1alpha1', kind: 'KafkaSink', name: deadLetterSinkName(manifest.name) } },
         },
         sink: sinkOf(manifest.name),

@@ -8,7 +8,8 @@ import { eventCatalogue } from '../../shared/events/catalogue.ts';
 import { settingKeys } from '../../shared/platform/config/load-config.ts';
 import { pathSegments } from '../../shared/platform/http/route-table.ts';
 import type { CronTrigger, FunctionManifest } from '../../shared/platform/runtime/manifest.ts';
-import { cluster, clusterConfig, eventDelivery } from './cluster.ts';
+import { cluster, clusterConfig } from './cluster.ts';
+import { eventDeliveryPolicy, knativeDeliverySpec } from './event-delivery.ts';
 import { clusterSchedule, consumerGroupOf, deadLetterSinkName } from './eventing.ts';
 import { expectedFiles, repoRoot, staleFiles } from './expected-files.ts';
 import { fallbackFunction, hostMiddlewareName, knativeHost } from './gateway.ts';
@@ -134,12 +135,15 @@ describe('eventing', () => {
     const sources = byKind('KafkaSource');
     const sinks = byKind('KafkaSink');
     const consumers = manifests.filter((m) => m.trigger.kind === 'events');
+    // The one policy the dev host follows too (its dispatcher's default): 10 retries, exponential from 0.5 s.
+    expect(knativeDeliverySpec).toEqual({ retry: eventDeliveryPolicy.retries, backoffPolicy: 'exponential', backoffDelay: 'PT0.5S' });
+    expect(eventDeliveryPolicy).toEqual({ retries: 10, backoffDelayMs: 500 });
     expect(sources.map((s) => s.metadata.name).sort()).toEqual(consumers.map((m) => m.name).sort());
     for (const consumer of consumers) {
       if (consumer.trigger.kind !== 'events') continue;
       const source = sources.find((s) => s.metadata.name === consumer.name) as Obj;
       expect(source.spec).toMatchObject({ topics: [consumer.trigger.topic], consumerGroup: consumerGroupOf(consumer.name), ordering: 'ordered', sink: { ref: { kind: 'Service', name: consumer.name } } });
-      expect(source.spec.delivery).toMatchObject({ ...eventDelivery, deadLetterSink: { ref: { kind: 'KafkaSink', name: deadLetterSinkName(consumer.name) } } });
+      expect(source.spec.delivery).toMatchObject({ ...knativeDeliverySpec, deadLetterSink: { ref: { kind: 'KafkaSink', name: deadLetterSinkName(consumer.name) } } });
       const sink = sinks.find((s) => s.metadata.name === deadLetterSinkName(consumer.name)) as Obj;
       expect(sink.spec.topic).toBe(deadLetterTopicOf(consumer.name));
     }
