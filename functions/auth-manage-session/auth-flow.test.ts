@@ -78,7 +78,7 @@ describe.each(['embedded', 'services'] as const)('sign-in, refresh and logout (%
     expect(login.status).toBe(200);
     expectCors(login);
     const info = (await login.json()) as LoginInfo;
-    expect(info).toEqual({ nickName: 'boss', email: 'boss@example.com', roles: ['ADMIN'], picUrl: null, userId: expect.any(Number) });
+    expect(info).toEqual({ nickName: 'boss', email: 'boss@example.com', roles: ['ADMIN'], picUrl: expect.stringMatching(/^https:\/\/github\.com\/identicons\/[0-9a-f]{16}\.png$/), userId: expect.any(Number) });
 
     const set = setCookies(login);
     const access = set.get('jiniaslog_access');

@@ -61,6 +61,7 @@ export async function wireAuth(config: AuthConfig, logger: Logger): Promise<Auth
     adminEmails: config.adminEmails,
     refreshTtlSeconds: config.refreshTtlSeconds,
     refreshGraceSeconds: config.refreshGraceSeconds,
+    defaultPicUrl: config.defaultPicUrl,
   };
   return {
     useCases,

@@ -14,7 +14,7 @@ import { startLoopbackServer } from '../platform/runtime/testing/loopback-server
 import type { FunctionManifest, HttpTrigger } from '../platform/runtime/manifest.ts';
 import type { RunningFunction } from '../platform/runtime/running-function.ts';
 import type { AuthTables } from './adapters/auth-tables.ts';
-import { DEV_CLIENT_ID, DEV_CLIENT_SECRET } from './adapters/auth-settings.ts';
+import { DEFAULT_PIC_URL, DEV_CLIENT_ID, DEV_CLIENT_SECRET } from './adapters/auth-settings.ts';
 import { createDevIdentityProvider } from './adapters/dev-identity-provider/dev-identity-provider.ts';
 import { createJoseSessionTokens } from './adapters/session-tokens.jose.ts';
 import { createSqlTokenFamilyStore } from './adapters/token-family-store.sql.ts';
@@ -63,6 +63,7 @@ describe('every route × every kind of caller (embedded profile)', () => {
       families: createSqlTokenFamilyStore(db, systemClock),
       tokens: createJoseSessionTokens({ key: new TextEncoder().encode(SECRET), accessTtlSeconds: 3600, refreshTtlSeconds: 3600, clock: systemClock }),
       refreshTtlSeconds: 3600,
+      defaultPicUrl: DEFAULT_PIC_URL,
     };
     const sessionOf = async (email: string, role: 'ADMIN' | 'USER') => openSession(deps, await deps.users.saveSignIn({ email, nickName: email, picUrl: null, roles: [role] }));
     const sessions = { user: await sessionOf('owner@example.com', 'USER'), admin: await sessionOf('admin@example.com', 'ADMIN'), anotherOwner: await sessionOf('other@example.com', 'USER') };

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSnowflake } from '../kernel/snowflake.ts';
 import type { DatabaseHandle } from '../platform/database/database.ts';
 import { openTestDatabase } from '../platform/database/testing/test-databases.ts';
+import { DEFAULT_PIC_URL } from './adapters/auth-settings.ts';
 import type { AuthTables } from './adapters/auth-tables.ts';
 import { createJoseSessionTokens } from './adapters/session-tokens.jose.ts';
 import { createRedisTokenFamilyStore } from './adapters/token-family-store.redis.ts';
@@ -50,6 +51,7 @@ describe.each(stores)('refresh rotation with the %s family store', (_name, makeS
       clock,
       refreshTtlSeconds: 604800,
       refreshGraceSeconds: 5,
+      defaultPicUrl: DEFAULT_PIC_URL,
     };
   });
 
@@ -64,6 +66,13 @@ describe.each(stores)('refresh rotation with the %s family store', (_name, makeS
     expect(pairs[0]?.refresh).not.toBe(session.tokens.refresh);
     const family = await deps.families.find(String(decodeJwt(session.tokens.refresh).fid));
     expect(family?.currentHash).toBe(deps.tokens.hash(pairs[0]?.refresh as string));
+  });
+
+  it('answers a user the provider gave no picture with the default picture, never null', async () => {
+    const session = await signIn(`no-picture-${_name}@example.com`);
+    expect(session.loginInfo.picUrl).toBe(DEFAULT_PIC_URL);
+    const refreshed = await refreshSession(deps, { refreshToken: session.tokens.refresh });
+    expect(refreshed.ok && refreshed.value.loginInfo.picUrl).toBe(DEFAULT_PIC_URL);
   });
 
   it('replays within the grace window, then treats the stale token as theft and revokes the family', async () => {

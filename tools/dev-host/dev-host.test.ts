@@ -60,7 +60,7 @@ describe('npm start', () => {
     try {
       let url: string | undefined;
       for (let i = 0; i < 200 && !url; i++) {
-        url = /on (http:\/\/localhost:\d+)/.exec(proc.stderr())?.[1];
+        url = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(proc.stderr())?.[1];
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       expect(url, proc.stderr()).toBeDefined();

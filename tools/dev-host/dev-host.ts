@@ -65,9 +65,9 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
 
   const server = createServer();
   const port = await listen(server, options.port, options.host);
-  // `localhost`, not 127.0.0.1: the frontend's dev server is on localhost:3000, and SameSite=Strict session
-  // cookies only flow between the two when both use the same host name.
-  const url = `http://${['0.0.0.0', '127.0.0.1', '::'].includes(options.host) ? 'localhost' : options.host}:${port}`;
+  // The address it listens on, not `localhost`: a name that may resolve elsewhere (::1) would make the issuer and the
+  // public URL point past the listener. A frontend on either host name calls the API on its own one (SameSite cookies).
+  const url = `http://${['0.0.0.0', '::'].includes(options.host) ? '127.0.0.1' : options.host}:${port}`;
   // Functions that build absolute URLs (OIDC issuer, media links, feed self links) learn where they are served.
   const env = { PILOG_PUBLIC_API_URL: url, ...options.env };
 

@@ -31,7 +31,7 @@ export async function startPilogProcess(profile: 'embedded' | 'services', extraE
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`pilog did not start in 60 s:\n${stderr}`)), 60_000);
     child.stderr.on('data', () => {
-      const found = /on (http:\/\/localhost:\d+)/.exec(stderr)?.[1];
+      const found = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr)?.[1];
       if (found) {
         clearTimeout(timer);
         resolve(found);

@@ -22,7 +22,7 @@ describe('auth settings', () => {
       accessTtlSeconds: 3600,
       refreshTtlSeconds: 604800,
       refreshGraceSeconds: 5,
-      oidc: { issuer: 'http://localhost:8080/oidc', clientId: 'pilog-dev', redirectUrl: 'http://localhost:3000/login/oauth2/code/google', allowInsecureRequests: true },
+      oidc: { issuer: 'http://127.0.0.1:8080/oidc', clientId: 'pilog-dev', redirectUrl: 'http://localhost:3000/login/oauth2/code/google', allowInsecureRequests: true },
       cookies: { accessName: 'jiniaslog_access', refreshName: 'jiniaslog_refresh', base: { secure: false, sameSite: 'Strict', domain: '', httpOnly: true } },
     });
     expect(config.jwtKey.length).toBeGreaterThanOrEqual(32);

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig, type ConfigOf } from '../../platform/config/load-config.ts';
-import { platformSettings } from '../../platform/config/platform-settings.ts';
+import { DEV_PUBLIC_API_URL, platformSettings } from '../../platform/config/platform-settings.ts';
 import { flag, integer, list, oneOf, text, url, type Setting } from '../../platform/config/setting.ts';
 import type { CookieAttributes, SameSite } from '../../platform/http/cookies.ts';
 import { identifySettings, jwtKey } from '../../platform/http/identify.ts';
@@ -13,7 +13,7 @@ export const DEV_CLIENT_ID = 'pilog-dev';
 export const DEV_CLIENT_SECRET = 'pilog-dev-secret';
 export const DEV_ADMIN_EMAILS: readonly string[] = ['admin@example.com'];
 export const DEV_FRONTEND_URL = 'http://localhost:3000';
-export const DEV_API_URL = 'http://localhost:8080';
+export const DEFAULT_PIC_URL = 'https://github.com/identicons/pilog.png';
 export const FRONTEND_CALLBACK_PATH = '/login/oauth2/code/google';
 
 export const authSettings = {
@@ -36,6 +36,10 @@ export const authSettings = {
   oidcClientId: text('PILOG_OIDC_CLIENT_ID', { default: '' }),
   oidcClientSecret: text('PILOG_OIDC_CLIENT_SECRET', { default: '', secret: true }),
   oidcRedirectUrl: optional(url('PILOG_OIDC_REDIRECT_URL', { description: 'the frontend page the provider redirects to; default <frontend>/login/oauth2/code/google' })),
+  defaultPicUrl: url('PILOG_DEFAULT_PIC_URL', {
+    default: DEFAULT_PIC_URL,
+    description: "the login answer's picUrl for a user whose provider gives no picture (the frontend's image loader allows github.com and lh3.googleusercontent.com)",
+  }),
   siteUrl: url('PILOG_SITE_URL', { default: 'https://www.jiniaslog.co.kr' }),
   publicApiUrl: optional(url('PILOG_PUBLIC_API_URL')),
   signInRate: rateRules('PILOG_AUTH_SIGNIN_RATE', '20/1m,200/1h', 'sign-in URL and login calls per client address'),
@@ -76,6 +80,7 @@ export interface AuthConfig {
   readonly accessTtlSeconds: number;
   readonly refreshTtlSeconds: number;
   readonly refreshGraceSeconds: number;
+  readonly defaultPicUrl: string;
   readonly adminEmails: readonly string[];
   readonly devIdp: boolean;
   readonly oidc: OidcClientConfig;
@@ -89,7 +94,7 @@ const fail = (message: string): never => {
 
 function oidcConfig(raw: ConfigOf<typeof authSettings>, devIdp: boolean, production: boolean): OidcClientConfig {
   const embedded = raw.profile === 'embedded';
-  const issuer = raw.oidcIssuer ?? (devIdp ? `${raw.publicApiUrl ?? DEV_API_URL}/oidc` : 'https://accounts.google.com');
+  const issuer = raw.oidcIssuer ?? (devIdp ? `${raw.publicApiUrl ?? DEV_PUBLIC_API_URL}/oidc` : 'https://accounts.google.com');
   const clientId = raw.oidcClientId || (devIdp ? DEV_CLIENT_ID : fail('PILOG_OIDC_CLIENT_ID is required unless PILOG_DEV_IDP is on'));
   const clientSecret = raw.oidcClientSecret || (devIdp ? DEV_CLIENT_SECRET : fail('PILOG_OIDC_CLIENT_SECRET is required unless PILOG_DEV_IDP is on'));
   const redirectUrl = raw.oidcRedirectUrl ?? `${embedded ? DEV_FRONTEND_URL : raw.siteUrl}${FRONTEND_CALLBACK_PATH}`;
@@ -129,6 +134,7 @@ export function loadAuthConfig(env: Env): AuthConfig {
     accessTtlSeconds: raw.accessTtlSeconds,
     refreshTtlSeconds: raw.refreshTtlSeconds,
     refreshGraceSeconds: raw.refreshGraceSeconds,
+    defaultPicUrl: raw.defaultPicUrl,
     adminEmails: raw.adminEmails ?? (embedded ? DEV_ADMIN_EMAILS : []),
     devIdp,
     oidc: oidcConfig(raw, devIdp, production),

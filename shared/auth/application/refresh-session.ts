@@ -16,6 +16,7 @@ export interface RefreshSessionDeps {
   readonly clock: Clock;
   readonly refreshTtlSeconds: number;
   readonly refreshGraceSeconds: number;
+  readonly defaultPicUrl: string;
 }
 
 /** A lost compare-and-set means another rotation just won; its pair is then reachable as a replay. */
@@ -47,7 +48,7 @@ export async function refreshSession(deps: RefreshSessionDeps, input: { readonly
     if (verdict === 'replay') {
       const tokens = deps.tokens.open(family.sealedPair ?? '', input.refreshToken);
       if (tokens === null) return err(refreshRejected('session state unreadable'));
-      return ok({ loginInfo: loginInfoOf(user), tokens });
+      return ok({ loginInfo: loginInfoOf(user, deps.defaultPicUrl), tokens });
     }
     const tokens = await deps.tokens.mint({ userId: user.id, roles: user.roles, fid: family.fid });
     const rotated = await deps.families.rotate(
@@ -55,7 +56,7 @@ export async function refreshSession(deps: RefreshSessionDeps, input: { readonly
       { expectedHash: presentedHash, newHash: deps.tokens.hash(tokens.refresh), sealedPair: deps.tokens.seal(tokens, input.refreshToken), at: deps.clock.now() },
       deps.refreshTtlSeconds,
     );
-    if (rotated) return ok({ loginInfo: loginInfoOf(user), tokens });
+    if (rotated) return ok({ loginInfo: loginInfoOf(user, deps.defaultPicUrl), tokens });
   }
   return err(refreshRejected('too many concurrent refreshes'));
 }

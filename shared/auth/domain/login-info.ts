@@ -6,14 +6,16 @@ export interface LoginInfo {
   readonly nickName: string;
   readonly email: string;
   readonly roles: readonly Role[];
-  readonly picUrl: string | null;
+  /** Never null: the existing frontend renders it with Next's `<Image>`, which fails the whole page on null. */
+  readonly picUrl: string;
   readonly userId: number;
 }
 
-export const loginInfoOf = (user: User): LoginInfo => ({
+/** A user without a picture shows `defaultPicUrl`. */
+export const loginInfoOf = (user: User, defaultPicUrl: string): LoginInfo => ({
   nickName: user.nickName,
   email: user.email,
   roles: [...user.roles],
-  picUrl: user.picUrl,
+  picUrl: user.picUrl ?? defaultPicUrl,
   userId: user.id,
 });

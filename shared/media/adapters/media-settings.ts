@@ -1,13 +1,11 @@
 import { ConfigError, loadConfig } from '../../platform/config/load-config.ts';
-import { platformSettings } from '../../platform/config/platform-settings.ts';
+import { DEV_PUBLIC_API_URL, platformSettings } from '../../platform/config/platform-settings.ts';
 import { integer, oneOf, text, url, type Setting } from '../../platform/config/setting.ts';
 import type { Logger } from '../../platform/logging/logger.ts';
 import type { ImageStore } from '../ports/image-store.port.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** The dev host's default address, where the local store's files are served when PILOG_PUBLIC_API_URL is unset. */
-const DEV_API_URL = 'http://localhost:8080';
 export const DEFAULT_UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
 /** Room for the multipart framing around the file: boundaries, part headers and a few small fields. */
 export const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
@@ -53,7 +51,7 @@ export function loadMediaConfig(env: Env): MediaConfig {
   const raw = loadConfig(mediaSettings, env);
   const store = raw.store ?? (raw.profile === 'embedded' ? 'local' : 'github');
   if (store === 'local') {
-    const publicApiUrl = raw.publicApiUrl ?? (raw.profile === 'embedded' ? DEV_API_URL : fail('PILOG_PUBLIC_API_URL is required for the local media store in the services profile'));
+    const publicApiUrl = raw.publicApiUrl ?? (raw.profile === 'embedded' ? DEV_PUBLIC_API_URL : fail('PILOG_PUBLIC_API_URL is required for the local media store in the services profile'));
     return {
       maxBytes: raw.uploadMaxBytes,
       openStore: async () => {

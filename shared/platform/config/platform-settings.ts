@@ -1,6 +1,9 @@
 import { integer, oneOf, text } from './setting.ts';
 import { ConfigError } from './load-config.ts';
 
+/** Where the dev host (`npm start`) serves pilog unless PORT or PILOG_PUBLIC_API_URL say otherwise. */
+export const DEV_PUBLIC_API_URL = 'http://127.0.0.1:8080';
+
 /** Settings every function reads: which profile wires the adapters, and where the services are. */
 export const platformSettings = {
   profile: oneOf('PILOG_PROFILE', ['embedded', 'services'], {

@@ -1,11 +1,8 @@
 import { loadConfig } from '../../platform/config/load-config.ts';
-import { platformSettings, requireSetting } from '../../platform/config/platform-settings.ts';
+import { DEV_PUBLIC_API_URL, platformSettings, requireSetting } from '../../platform/config/platform-settings.ts';
 import { integer, text, url } from '../../platform/config/setting.ts';
 import type { DatabaseSettings } from '../../platform/database/database.ts';
 import type { FeedSite } from '../domain/feed-site.ts';
-
-/** Where the dev host serves pilog unless told otherwise (the frontend expects it there). */
-export const DEV_PUBLIC_API_URL = 'http://localhost:8080';
 
 /** The settings of every SEO function (contract §0.8). */
 export const seoSettings = {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { exportJWK, generateKeyPair } from 'jose';
 import { Provider, interactionPolicy, type Grant, type OidcContext } from 'oidc-provider';
@@ -8,7 +8,7 @@ import { createMemoryAdapterFactory } from './memory-adapter.ts';
 import { signInPage } from './sign-in-page.ts';
 
 export interface DevIdentityProviderOptions {
-  /** Absolute; its path is where the listener is mounted, e.g. `http://localhost:8080/oidc`. */
+  /** Absolute; its path is where the listener is mounted, e.g. `http://127.0.0.1:8080/oidc`. */
   readonly issuer: string;
   readonly clientId: string;
   readonly clientSecret: string;
@@ -29,6 +29,9 @@ export const devIdentityProviderOptions = (config: Pick<AuthConfig, 'oidc'>): De
   clientSecret: config.oidc.clientSecret,
   redirectUris: [config.oidc.redirectUrl],
 });
+
+/** Every development user gets a picture, as Google users do: GitHub's identicon for a hash of the address. */
+const identiconOf = (email: string): string => `https://github.com/identicons/${createHash('sha256').update(email).digest('hex').slice(0, 16)}.png`;
 
 const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+$/;
 const SCOPE = 'openid email profile';
@@ -109,7 +112,7 @@ export async function createDevIdentityProvider(
     interactions: { policy, url: async (_ctx: unknown, interaction: { uid: string }) => `${mountPath}/interaction/${interaction.uid}` },
     findAccount: async (_ctx: unknown, sub: string) => ({
       accountId: sub,
-      claims: async () => ({ sub, email: sub, email_verified: true, name: sub.split('@')[0] }),
+      claims: async () => ({ sub, email: sub, email_verified: true, name: sub.split('@')[0], picture: identiconOf(sub) }),
     }),
     loadExistingGrant,
     clientBasedCORS: () => false,
