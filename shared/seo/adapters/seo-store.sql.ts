@@ -142,6 +142,11 @@ function feedScheduleStore(db: Executor): FeedScheduleStore {
       return result.numUpdatedRows > 0n;
     },
 
+    async renew(owner, now, leaseMs) {
+      const result = await stateRow().set({ lease_until: now + leaseMs }).where('lease_owner', '=', owner).executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
     async complete(owner, changeCount, now) {
       const result = await stateRow()
         .set({ generated_change: changeCount, generated_at: now, lease_owner: null, lease_until: null })

@@ -10,6 +10,8 @@ export interface FeedScheduleStore {
   recordChange(changedAt: number): Promise<void>;
   /** Takes the lease unless another holder's is still running; true when taken. */
   claim(owner: string, now: number, leaseMs: number): Promise<boolean>;
+  /** Extends the lease `owner` holds; false when it holds it no longer. */
+  renew(owner: string, now: number, leaseMs: number): Promise<boolean>;
   /** Records a generation of what `changeCount` described and frees the lease; false when the lease was lost. */
   complete(owner: string, changeCount: number, now: number): Promise<boolean>;
   release(owner: string): Promise<void>;
