@@ -277,6 +277,14 @@ describe.each(['embedded', 'services'] as const)('comment rate limits (%s profil
     await expectLimited(await call('POST', '/api/v1/comments', guest(target), newAddress()));
   });
 
+  it("does not let a stranger's failed requests spend an article's limit (issue 12, case 6)", async () => {
+    const target = await article();
+    const stranger = newAddress();
+    for (let i = 0; i < 3; i++) expect((await call('POST', '/api/v1/comments', guest(target, { parentId: 999_999 + i }), stranger)).status).toBe(404);
+    expect((await call('POST', '/api/v1/comments', guest(target, { content: '' }), newAddress())).status).toBe(400);
+    expect((await call('POST', '/api/v1/comments', guest(target), newAddress())).status).toBe(200);
+  });
+
   it('does not count the 401 that sends the frontend to refresh', async () => {
     const address = newAddress();
     const target = await article();

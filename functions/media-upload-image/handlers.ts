@@ -9,7 +9,7 @@ import type { mediaRoutes } from './routes.ts';
 export function mediaHandlers(deps: UploadImageDeps): RouteHandlers<typeof mediaRoutes> {
   return {
     uploadImage: async (request) => {
-      const bytes = await readImageField(request.headers, request.rawBody, deps.maxBytes);
+      const bytes = await readImageField(request.headers, request.bodyStream, deps.maxBytes);
       const uploaded = await andThen(bytes, (image) => uploadImage(deps, image));
       return map(uploaded, ({ url }) => json(201, { url }, { Location: url, 'Cache-Control': 'no-store' }));
     },

@@ -1,16 +1,19 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { pipeline, type Readable } from 'node:stream';
 import busboy from 'busboy';
 import { appError, validationFailed, type AppError } from '../../shared/kernel/app-error.ts';
 import { err, ok, type Result } from '../../shared/kernel/result.ts';
+import { BodyTooLargeError } from '../../shared/platform/http/read-body.ts';
 
 export const IMAGE_FIELD = 'image';
 
 /**
  * The bytes of the multipart file field `image`, parsed by busboy as the body streams through it. The file may
- * not exceed `maxBytes`: at the first byte past it parsing stops with 413, so nothing beyond the limit is kept.
- * Other fields and files are skipped; a body that is not multipart, is malformed or lacks the field is a 400.
+ * not exceed `maxBytes`: at the first byte past it parsing stops with 413, so nothing beyond the limit is kept,
+ * and a body past the route's limit fails the stream with 413 too. Other fields and files are skipped; a body
+ * that is not multipart, is malformed, is cut short or lacks the field is a 400.
  */
-export function readImageField(headers: IncomingHttpHeaders, body: Buffer, maxBytes: number): Promise<Result<Uint8Array, AppError>> {
+export function readImageField(headers: IncomingHttpHeaders, body: Readable, maxBytes: number): Promise<Result<Uint8Array, AppError>> {
   let parser: busboy.Busboy;
   try {
     // busboy signals `limit` on reaching fileSize, so one byte past the maximum is what proves a file too large.
@@ -41,6 +44,9 @@ export function readImageField(headers: IncomingHttpHeaders, body: Buffer, maxBy
     });
     parser.on('error', malformed);
     parser.on('close', () => settle(image === undefined ? err(validationFailed(`the file field "${IMAGE_FIELD}" is missing`)) : ok(new Uint8Array(Buffer.concat(image)))));
-    parser.end(body);
+    pipeline(body, parser, (error) => {
+      if (error instanceof BodyTooLargeError) settle(err(error.appError));
+      else if (error) malformed();
+    });
   });
 }

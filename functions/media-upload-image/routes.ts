@@ -8,6 +8,7 @@ export const mediaRoutes = {
     path: '/api/v1/media/image',
     access: 'authenticated',
     summary: 'Uploads one image (multipart field `image`: PNG, JPEG, GIF, WebP or AVIF by content); 201 with Location and {url}',
+    accepts: 'multipart',
     bodyLimit: uploadBodyLimit(),
   },
 } as const satisfies Readonly<Record<string, RouteSpec>>;

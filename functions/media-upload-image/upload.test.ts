@@ -91,7 +91,7 @@ describe.each(['local', 'github'] as const)('image upload with the %s store', (s
     await expectRefused(await upload(form([['image', samples.svgBare, 'x.png', 'image/png']])), 415, 'UNSUPPORTED_MEDIA_TYPE');
     await expectRefused(await upload(form([['image', new Uint8Array(), 'empty.png', 'image/png']])), 400, 'VALIDATION_FAILED');
     await expectRefused(await upload(form([['file', samples.png, 'a.png', 'image/png'], ['title', 'not the image']])), 400, 'VALIDATION_FAILED');
-    await expectRefused(await upload(JSON.stringify({ image: 'data' }), { headers: { 'content-type': 'application/json' } }), 400, 'VALIDATION_FAILED');
+    await expectRefused(await upload(JSON.stringify({ image: 'data' }), { headers: { 'content-type': 'application/json' } }), 415, 'UNSUPPORTED_MEDIA_TYPE');
     await expectRefused(await upload('--x\r\nContent-Disposition: form-data; name="image"; filename="a"\r\n\r\n', { headers: { 'content-type': 'multipart/form-data; boundary=x' } }), 400, 'VALIDATION_FAILED');
   });
 

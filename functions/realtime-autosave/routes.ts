@@ -15,26 +15,27 @@ export const realtimeRoutes = {
   websocket: {
     method: 'GET',
     path: '/ws/{server}/{session}/websocket',
-    access: 'authenticated',
+    access: 'session',
     summary: 'WebSocket transport (HTTP upgrade; Origin on PILOG_CORS_ORIGINS, access cookie required). Without an upgrade: 400',
   },
   xhrStreaming: {
     method: 'POST',
     path: '/ws/{server}/{session}/xhr_streaming',
-    access: 'authenticated',
+    access: 'session',
     summary: 'XHR streaming receiver: SockJS frames one per line on a held response (ends after 128 KiB; the client reopens)',
   },
   xhrPolling: {
     method: 'POST',
     path: '/ws/{server}/{session}/xhr',
-    access: 'authenticated',
+    access: 'session',
     summary: 'XHR polling receiver: one SockJS frame per response',
   },
   xhrSend: {
     method: 'POST',
     path: '/ws/{server}/{session}/xhr_send',
-    access: 'authenticated',
+    access: 'session',
     summary: 'Client messages of an XHR session: a JSON array of strings, each holding STOMP frames; 204',
+    accepts: 'text',
     bodyLimit: 8 * 1024 * 1024,
   },
 } as const satisfies Readonly<Record<string, RouteSpec>>;

@@ -10,12 +10,15 @@ import type { ConfigOf } from '../../shared/platform/config/load-config.ts';
 import { platformSettings } from '../../shared/platform/config/platform-settings.ts';
 import { openDatabase } from '../../shared/platform/database/database.ts';
 import { migrateToLatest } from '../../shared/platform/database/migrate.ts';
+import { answerClientErrorsAsJson } from '../../shared/platform/http/client-errors.ts';
 import { createCors } from '../../shared/platform/http/cors.ts';
 import { createHttpEdge } from '../../shared/platform/http/edge.ts';
 import { edgeRoutes } from '../../shared/platform/http/edge-routes.ts';
+import { serverPhases } from '../../shared/platform/http/server-phases.ts';
 import type { Logger } from '../../shared/platform/logging/logger.ts';
 import { openEventPublisher } from '../../shared/platform/messaging/open-event-publisher.ts';
 import { frameworkListener } from '../../shared/platform/runtime/framework-listener.ts';
+import { drainServer } from '../../shared/platform/runtime/graceful-shutdown.ts';
 import type { RunningFunction } from '../../shared/platform/runtime/running-function.ts';
 import { prefixRoutes } from '../manifests/gateway.ts';
 import { fileDeadLetterSink, kafkaDeadLetterSink } from './dead-letters.ts';
@@ -39,8 +42,11 @@ export interface DevHost {
   readonly functions: readonly string[];
   /** Fires a cron function now, as its PingSource would on a matching minute. */
   ping(functionName: string): ReturnType<EventDispatcher['deliver']>;
+  /** Stops taking connections, lets requests in flight finish (each answered with `Connection: close`), then stops everything. */
   close(): Promise<void>;
 }
+
+const DRAIN_DEADLINE_MS = 5000;
 
 const listen = (server: Server, port: number, host: string): Promise<number> =>
   new Promise((resolve, reject) => {
@@ -63,7 +69,10 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
   await database.close();
   if (applied.length > 0) logger.info('migrations applied', { applied });
 
-  const server = createServer();
+  // Answering from the first connection on: 503 while the functions start, never a request left hanging.
+  const phases = serverPhases();
+  const server = createServer(phases.listener);
+  answerClientErrorsAsJson(server);
   const port = await listen(server, options.port, options.host);
   // The address it listens on, not `localhost`: a name that may resolve elsewhere (::1) would make the issuer and the
   // public URL point past the listener. A frontend on either host name calls the API on its own one (SameSite cookies).
@@ -84,6 +93,7 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     cors: createCors(options.corsOrigins),
     trustedProxyHops: 0,
     dispatch: listenerOf,
+    logger,
   });
 
   const auth = loadAuthConfig(env);
@@ -92,7 +102,7 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
 
   // The embedded profile's uploaded images, served where the local media store's URLs point.
   const mediaFiles = platform.profile === 'embedded' ? createMediaFilesListener(localMediaDirectory(platform.dataDir)) : undefined;
-  server.on('request', (req, res) => {
+  phases.serve((req, res) => {
     if (req.url === '/healthz') {
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ status: 'ok', profile: platform.profile }));
     } else if (idp && req.url?.startsWith(idp.mountPath)) idp.listener(req, res);
@@ -146,9 +156,9 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     },
     async close() {
       stopPings();
+      phases.drain();
       await Promise.all(running.map((fn) => fn.drain?.()));
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await drainServer(server, DRAIN_DEADLINE_MS);
       await Promise.race([Promise.all([...dispatchers.values()].map((d) => d.drain())), new Promise((resolve) => setTimeout(resolve, 3000))]);
       for (const close of closers.reverse()) await close();
     },

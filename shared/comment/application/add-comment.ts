@@ -71,7 +71,9 @@ export async function addComment(deps: AddCommentDeps, input: AddCommentInput): 
   const checked = checkInput(input, registered);
   if (!checked.ok) return checked;
   const { articleId, parentId, content, guest } = checked.value;
-  const perArticle = await withinLimit(deps.limits.creationPerArticle, String(articleId));
+  // The article's limit is everyone's: only comments about to be stored spend it (a stranger's 400s and 404s cannot).
+  const articleKey = String(articleId);
+  const perArticle = await withinLimit(deps.limits.creationPerArticle, articleKey, 'check');
   if (!perArticle.ok) return perArticle;
   if (!(await deps.articles.isPublished(articleId))) return err(notFound(`article ${articleId}`));
   if (parentId !== null) {
@@ -80,6 +82,8 @@ export async function addComment(deps: AddCommentDeps, input: AddCommentInput): 
     const target = checkReplyTarget(parent, articleId);
     if (!target.ok) return target;
   }
+  const spent = await withinLimit(deps.limits.creationPerArticle, articleKey);
+  if (!spent.ok) return spent;
 
   const author: CommentAuthor =
     guest === null

@@ -9,7 +9,8 @@ export interface CommentLimits {
   readonly passwordAttemptsPerClient: RateLimiter;
 }
 
-export async function withinLimit(limiter: RateLimiter, key: string): Promise<Result<void, AppError>> {
-  const decision = await limiter.hit(key);
+/** Counts a hit against the limit, or (`check`) only asks whether one would be allowed. */
+export async function withinLimit(limiter: RateLimiter, key: string, mode: 'hit' | 'check' = 'hit'): Promise<Result<void, AppError>> {
+  const decision = await limiter[mode](key);
   return decision.allowed ? ok(undefined) : err(rateLimited(decision.retryAfterSeconds));
 }

@@ -13,6 +13,7 @@ export function createCors(allowedOrigins: readonly string[]) {
     return origin !== undefined && allowed.has(origin) ? origin : undefined;
   };
   return {
+    allows: (origin: string): boolean => allowed.has(origin),
     /** Sets the headers for an allowed origin; nothing for others (the browser then blocks the response). */
     decorate(req: IncomingMessage, res: ServerResponse): void {
       res.setHeader('Vary', 'Origin');

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
+import type { Readable } from 'node:stream';
 import type { AppError } from '../../kernel/app-error.ts';
 import { errorStatus } from './error-status.ts';
 
@@ -15,6 +16,8 @@ export interface HttpRequest<Query = Record<string, string>, Body = unknown> {
   readonly query: Query;
   readonly body: Body;
   readonly rawBody: Buffer;
+  /** A multipart route's body, streaming under the route's byte limit; empty elsewhere. */
+  readonly bodyStream: Readable;
   readonly headers: IncomingHttpHeaders;
   readonly clientIp: string;
   readonly identity: Identity | null;

@@ -23,7 +23,7 @@ const manifest = {
       create: { method: 'POST', path: '/api/v1/things', access: 'public', summary: 'create', body: Type.Object({ title: Type.String({ maxLength: 5 }) }) },
       admin: { method: 'DELETE', path: '/api/v1/things/{thingId}', access: 'admin', summary: 'delete' },
       mine: { method: 'PUT', path: '/api/v1/things/{thingId}', access: 'authenticated', summary: 'edit' },
-      upload: { method: 'POST', path: '/api/v1/things/upload', access: 'public', summary: 'upload', bodyLimit: 10 },
+      upload: { method: 'POST', path: '/api/v1/things/upload', access: 'public', summary: 'upload', accepts: 'text', bodyLimit: 10 },
     },
   },
   scaling: defaultScaling,
@@ -88,10 +88,10 @@ describe('HTTP edge and function', () => {
   });
 
   it('refuses bodies over the route limit with 413 and over 1 MiB for JSON', async () => {
-    const upload = await call('/api/v1/things/upload', { method: 'POST', body: 'x'.repeat(11), headers: { 'content-type': 'application/octet-stream' } });
+    const upload = await call('/api/v1/things/upload', { method: 'POST', body: 'x'.repeat(11), headers: { 'content-type': 'text/plain' } });
     expect(upload.status).toBe(413);
     expect(await upload.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
-    const small = await call('/api/v1/things/upload', { method: 'POST', body: 'x'.repeat(10), headers: { 'content-type': 'application/octet-stream' } });
+    const small = await call('/api/v1/things/upload', { method: 'POST', body: 'x'.repeat(10), headers: { 'content-type': 'text/plain' } });
     expect(await small.json()).toEqual({ bytes: 10 });
     const huge = await call('/api/v1/things', { method: 'POST', body: JSON.stringify({ title: 'x'.repeat(1024 * 1024) }), headers: { 'content-type': 'application/json' } });
     expect(huge.status).toBe(413);
@@ -115,5 +115,52 @@ describe('HTTP edge and function', () => {
     const foreignGet = await fetch(`${base}/api/v1/things/1`, { headers: { origin: 'https://evil.example' } });
     expect(foreignGet.status).toBe(200);
     expect(foreignGet.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('the order of checks (issue 12)', () => {
+  const user = { 'x-test-user': '1' };
+  const put = (headers: Record<string, string>, body: string) => call('/api/v1/things/1', { method: 'PUT', headers, body });
+
+  it('identifies the caller before any body: anonymous 401 even when oversized, then 413, 415, 400', async () => {
+    const twoMiB = 'x'.repeat(2 * 1024 * 1024);
+    expect((await put({ 'content-type': 'application/json' }, twoMiB)).status).toBe(401);
+    expect((await put({ ...user, 'content-type': 'application/json' }, twoMiB)).status).toBe(413);
+    const plain = await put({ ...user, 'content-type': 'text/plain' }, '{"title":"a"}');
+    expect(plain.status).toBe(415);
+    expect(await plain.json()).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
+    expect((await put({ ...user, 'content-type': 'application/json' }, '{"title":')).status).toBe(400);
+  });
+
+  it('refuses a body of a type the route does not take with 415, never as "no body"', async () => {
+    const form = await call('/api/v1/things', { method: 'POST', body: new URLSearchParams({ title: 'a' }) });
+    expect(form.status).toBe(415);
+    expect((await call('/api/v1/things', { method: 'POST', body: '{"title":"a"}', headers: { 'content-type': 'text/plain' } })).status).toBe(415);
+  });
+
+  it('refuses cross-site writes that carry cookies, from any origin not on the list (same-site ones included)', async () => {
+    const post = (headers: Record<string, string>) =>
+      fetch(`${base}/api/v1/things`, { method: 'POST', body: '{"title":"a"}', headers: { 'content-type': 'application/json', ...headers } });
+    for (const evil of ['http://evil.example', 'http://localhost:3001', 'null']) {
+      const refused = await post({ origin: evil, cookie: 'jiniaslog_access=x' });
+      expect(refused.status, evil).toBe(403);
+      expect(await refused.json()).toMatchObject({ code: 'FORBIDDEN' });
+    }
+    expect((await post({ 'sec-fetch-site': 'same-site', cookie: 'a=b' })).status).toBe(403);
+    expect((await post({ origin, cookie: 'jiniaslog_access=x' })).status).toBe(201);
+    expect((await post({ 'sec-fetch-site': 'same-origin', cookie: 'a=b' })).status).toBe(201);
+    expect((await post({ origin: 'http://evil.example' })).status).toBe(201); // no cookie, nothing to forge
+    expect((await post({ cookie: 'a=b' })).status).toBe(201); // not a browser
+  });
+
+  it('keeps a malformed % in a path segment as written and answers JSON, never the framework\'s HTML', async () => {
+    for (const [path, thingId] of [['/api/v1/things/%zz', '%zz'], ['/api/v1/things/%ff%fe', '%ff%fe'], ['/api/v1/things/%E0%A4%A', '%E0%A4%A']]) {
+      const response = await call(path as string);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(await response.json()).toEqual({ thingId });
+    }
+    const missing = await call('/api/v1/%zz/%ff');
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -1,4 +1,5 @@
 import type { Request, Response } from '@google-cloud/functions-framework';
+import type { IncomingMessage } from 'node:http';
 import * as functions from '@google-cloud/functions-framework';
 import type { Static, TSchema } from '@sinclair/typebox';
 import { appError, type AppError } from '../../kernel/app-error.ts';
@@ -6,6 +7,7 @@ import type { Result } from '../../kernel/result.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { FunctionManifest, HttpTrigger, RouteSpec } from '../runtime/manifest.ts';
 import { edgeStateOf } from './edge.ts';
+import { rememberIdentify } from './function-identities.ts';
 import { errorResponse, writeResponse, type HttpRequest, type HttpResponse, type Identity } from './http-exchange.ts';
 import { decodeComponent, parseQuery } from './url-decoding.ts';
 import { decode } from './validation.ts';
@@ -18,23 +20,16 @@ export type RouteHandlers<Routes extends Readonly<Record<string, RouteSpec>>> = 
 
 export interface HttpFunctionDeps {
   readonly logger: Logger;
-  /** Reads the caller from the access cookie; null = anonymous. Never fails a request by itself. */
-  readonly identify: (request: Request) => Promise<Identity | null>;
+  /** Reads the caller from the access cookie; null = anonymous. Never fails a request by itself. The edge calls it. */
+  readonly identify: (request: IncomingMessage) => Promise<Identity | null>;
 }
 
 export const anonymousOnly = async (): Promise<Identity | null> => null;
 
-function checkAccess(spec: RouteSpec, identity: Identity | null): AppError | undefined {
-  if (spec.access === 'public') return undefined;
-  if (identity === null) return appError('UNAUTHENTICATED', 'sign-in required');
-  if (spec.access === 'admin' && !identity.roles.includes('ADMIN')) return appError('FORBIDDEN', 'administrator role required');
-  return undefined;
-}
-
 /**
- * Registers an HTTP function with functions-framework. The edge in front has matched the route and read the
- * body; here the caller is identified, the route's access rule applied, query and body checked against the
- * route's schemas, and the handler's Result written back as JSON.
+ * Registers an HTTP function with functions-framework. The edge in front has matched the route, identified the
+ * caller (with `deps.identify`), applied the route's access rule and read the body; here query and body are
+ * checked against the route's schemas and the handler's Result is written back as JSON.
  */
 export function registerHttpFunction<Routes extends Readonly<Record<string, RouteSpec>>>(
   manifest: FunctionManifest<HttpTrigger & { routes: Routes }>,
@@ -42,17 +37,14 @@ export function registerHttpFunction<Routes extends Readonly<Record<string, Rout
   deps: HttpFunctionDeps,
 ): void {
   const routes: Readonly<Record<string, RouteSpec>> = manifest.trigger.routes;
+  rememberIdentify(manifest.name, deps.identify);
   const handle = async (req: Request): Promise<HttpResponse> => {
     const state = edgeStateOf(req);
     const spec = state && routes[state.routeKey];
     if (!state || !spec) return errorResponse(appError('NOT_FOUND', 'no route'));
-    const identity = await deps.identify(req);
-    const denied = checkAccess(spec, identity);
-    if (denied) return errorResponse(denied);
-    if (!state.body.ok) return errorResponse(state.body.error);
     const query = spec.query ? decode(spec.query, parseQuery(state.search), 'query') : { ok: true as const, value: parseQuery(state.search) };
     if (!query.ok) return errorResponse(query.error);
-    const body = spec.body ? decode(spec.body, state.body.value ?? {}, 'body') : { ok: true as const, value: undefined };
+    const body = spec.body ? decode(spec.body, state.body ?? {}, 'body') : { ok: true as const, value: undefined };
     if (!body.ok) return errorResponse(body.error);
     const params = Object.fromEntries(Object.entries(state.params).map(([name, raw]) => [name, decodeComponent(raw)]));
     const handler = handlers[state.routeKey] as RouteHandler<RouteSpec>;
@@ -63,9 +55,10 @@ export function registerHttpFunction<Routes extends Readonly<Record<string, Rout
       query: query.value as Record<string, string>,
       body: body.value,
       rawBody: state.rawBody,
+      bodyStream: state.bodyStream,
       headers: req.headers,
       clientIp: state.clientIp,
-      identity,
+      identity: state.identity,
     });
     return result.ok ? result.value : errorResponse(result.error);
   };
@@ -74,7 +67,7 @@ export function registerHttpFunction<Routes extends Readonly<Record<string, Rout
     try {
       writeResponse(res, await handle(req));
     } catch (error) {
-      deps.logger.error('unhandled error in route handler', { function: manifest.name, path: req.path, error });
+      deps.logger.error('unhandled error in route handler', { function: manifest.name, path: edgeStateOf(req)?.path, error });
       if (!res.headersSent) writeResponse(res, errorResponse(appError('INTERNAL', 'internal error')));
       else res.end();
     }

@@ -1,41 +1,84 @@
 import type { IncomingMessage } from 'node:http';
+import { Transform } from 'node:stream';
 import { appError, type AppError } from '../../kernel/app-error.ts';
 import { err, ok, type Result } from '../../kernel/result.ts';
+import type { BodyKind } from '../runtime/manifest.ts';
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
 
+const tooLarge = (limit: number): AppError => appError('PAYLOAD_TOO_LARGE', `request body is larger than ${limit} bytes`);
+
+/** What `byteLimit` fails with; `appError` is the answer to give. */
+export class BodyTooLargeError extends Error {
+  readonly appError: AppError;
+  constructor(limit: number) {
+    super(tooLarge(limit).message);
+    this.appError = tooLarge(limit);
+  }
+}
+
+/** 413 from the declared length alone, before a byte of the body is read. */
+export function declaredTooLarge(request: IncomingMessage, limit: number): AppError | undefined {
+  return Number(request.headers['content-length'] ?? 0) > limit ? tooLarge(limit) : undefined;
+}
+
+const hasBody = (request: IncomingMessage): boolean =>
+  request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
+
+const contentTypes: Readonly<Record<BodyKind, RegExp>> = {
+  json: /^application\/([\w.+-]+\+)?json\s*(;|$)/i,
+  // SockJS clients send their frames as text/plain, some as JSON, some with no type at all.
+  text: /^(text\/plain|application\/json)\s*(;|$)|^$/i,
+  multipart: /^multipart\/form-data\s*;/i,
+};
+
+/** 415 for a body the route does not take; an empty body passes whatever its declared type (§0.2). */
+export function unacceptedContentType(request: IncomingMessage, accepts: BodyKind): AppError | undefined {
+  if (!hasBody(request) || contentTypes[accepts].test((request.headers['content-type'] ?? '').trim())) return undefined;
+  return appError('UNSUPPORTED_MEDIA_TYPE', `this route takes ${accepts === 'multipart' ? 'multipart/form-data' : accepts === 'json' ? 'application/json' : 'text/plain'} bodies`);
+}
+
 /**
- * Reads a request body up to a limit, counting bytes as they arrive: an oversized upload is refused at the first
- * byte past the limit, never buffered whole.
+ * Reads a request body up to a limit, counting bytes as they arrive: an oversized body is refused at the first
+ * byte past the limit, never buffered whole. A body cut short (the client went away, a malformed chunk) is a
+ * 400 answered to nobody, never a rejection.
  */
 export function readBody(request: IncomingMessage, limit: number): Promise<Result<Buffer, AppError>> {
-  const declared = Number(request.headers['content-length'] ?? 0);
-  const tooLarge = appError('PAYLOAD_TOO_LARGE', `request body is larger than ${limit} bytes`);
-  if (declared > limit) {
-    request.resume();
-    return Promise.resolve(err(tooLarge));
-  }
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const finish = (result: Result<Buffer, AppError>): void => {
+      request.off('data', onData);
+      request.off('end', onEnd);
+      request.off('close', onClose);
+      resolve(result);
+    };
     const onData = (chunk: Buffer): void => {
       size += chunk.length;
-      if (size > limit) {
-        request.off('data', onData);
-        request.resume();
-        resolve(err(tooLarge));
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= limit) return void chunks.push(chunk);
+      request.resume();
+      finish(err(tooLarge(limit)));
     };
+    const onEnd = (): void => finish(ok(Buffer.concat(chunks, size)));
+    const onClose = (): void => finish(err(appError('VALIDATION_FAILED', 'the request body was cut short')));
     request.on('data', onData);
-    request.once('end', () => resolve(ok(Buffer.concat(chunks, size))));
-    request.once('error', reject);
+    request.once('end', onEnd);
+    request.once('close', onClose);
+    // Listening makes an aborted request emit `error`; `close` follows and settles.
+    request.once('error', () => {});
   });
 }
 
-export function isJson(request: IncomingMessage): boolean {
-  return /^application\/([\w.+-]+\+)?json\b/i.test(request.headers['content-type'] ?? '');
+/** A pass-through that fails with 413 at the first byte past `limit`: uploads stream through it, never buffered. */
+export function byteLimit(limit: number): Transform {
+  let size = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      size += chunk.length;
+      if (size > limit) return callback(new BodyTooLargeError(limit));
+      callback(null, chunk);
+    },
+  });
 }
 
 /** An empty body counts as no body, even when sent as `application/json` (§0.2). */

@@ -15,8 +15,8 @@ export function createMemoryRateLimiterFactory(clock: Clock = systemClock): Rate
   const sweep = (now: number): void => {
     for (const [key, window] of windows) if (window.resetAt <= now) windows.delete(key);
   };
-  return (name: string, rules: readonly RateRule[]): RateLimiter => ({
-    async hit(key: string): Promise<RateDecision> {
+  return (name: string, rules: readonly RateRule[]): RateLimiter => {
+    const decide = (key: string, counted: 0 | 1): RateDecision => {
       const now = clock.now();
       if (++hits % SWEEP_EVERY === 0) sweep(now);
       let waitMs = 0;
@@ -27,10 +27,11 @@ export function createMemoryRateLimiterFactory(clock: Clock = systemClock): Rate
           window = { count: 0, resetAt: now + rule.windowSeconds * 1000 };
           windows.set(id, window);
         }
-        window.count += 1;
-        if (window.count > rule.limit) waitMs = Math.max(waitMs, window.resetAt - now);
+        window.count += counted;
+        if (window.count + 1 - counted > rule.limit) waitMs = Math.max(waitMs, window.resetAt - now);
       }
       return waitMs > 0 ? { allowed: false, retryAfterSeconds: Math.ceil(waitMs / 1000) } : { allowed: true };
-    },
-  });
+    };
+    return { hit: async (key) => decide(key, 1), check: async (key) => decide(key, 0) };
+  };
 }

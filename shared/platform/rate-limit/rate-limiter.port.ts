@@ -15,6 +15,8 @@ export type RateDecision = { readonly allowed: true } | { readonly allowed: fals
  */
 export interface RateLimiter {
   hit(key: string): Promise<RateDecision>;
+  /** Whether a hit now would be allowed, counting nothing: for limits spent only by requests that succeed. */
+  check(key: string): Promise<RateDecision>;
 }
 
 /** Builds a limiter for one named limit (`signin`, `comment-ip`, …); the name keeps limits' counters apart. */

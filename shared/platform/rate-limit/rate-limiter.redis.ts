@@ -21,13 +21,28 @@ end
 return wait
 `;
 
+/** The same answer as a hit would give, counting nothing. */
+const CHECK = `
+local wait = 0
+for i, key in ipairs(KEYS) do
+  local limit = tonumber(ARGV[2 * i - 1])
+  local count = tonumber(redis.call('GET', key) or '0')
+  if count + 1 > limit then
+    local ttl = redis.call('PTTL', key)
+    if ttl > wait then wait = ttl end
+  end
+end
+return wait
+`;
+
 export function createRedisRateLimiterFactory(redis: Redis, prefix = 'pilog:rate'): RateLimiterFactory {
-  return (name: string, rules: readonly RateRule[]): RateLimiter => ({
-    async hit(key: string): Promise<RateDecision> {
+  return (name: string, rules: readonly RateRule[]): RateLimiter => {
+    const decide = async (script: string, key: string): Promise<RateDecision> => {
       const keys = rules.map((rule) => `${prefix}:${name}:${rule.windowSeconds}:${key}`);
       const args = rules.flatMap((rule) => [rule.limit, rule.windowSeconds * 1000]);
-      const waitMs = Number(await redis.eval(HIT, keys.length, ...keys, ...args));
+      const waitMs = Number(await redis.eval(script, keys.length, ...keys, ...args));
       return waitMs > 0 ? { allowed: false, retryAfterSeconds: Math.ceil(waitMs / 1000) } : { allowed: true };
-    },
-  });
+    };
+    return { hit: (key) => decide(HIT, key), check: (key) => decide(CHECK, key) };
+  };
 }

@@ -7,6 +7,17 @@ export const SHUTDOWN_DEADLINE_MS = 10_000;
 const within = (ms: number, work: Promise<unknown>): Promise<unknown> =>
   Promise.race([work, new Promise((resolve) => setTimeout(resolve, ms).unref())]);
 
+/** Stops accepting; idle keep-alive connections close at once, busy ones after their response, all by the deadline. */
+export async function drainServer(server: Server, deadlineMs: number): Promise<void> {
+  const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+  // A keep-alive connection turns idle when its last response ends; close it then rather than at its timeout.
+  const reaper = setInterval(() => server.closeIdleConnections(), 50);
+  server.closeIdleConnections();
+  await within(deadlineMs, drained);
+  clearInterval(reaper);
+  server.closeAllConnections();
+}
+
 /**
  * On SIGTERM (or Ctrl-C): stop accepting connections, let requests in flight finish, then close pools, flush the
  * log and exit, all inside the deadline. A second signal or a blown deadline exits at once.
@@ -25,13 +36,7 @@ export function installGracefulShutdown(options: {
     setTimeout(() => process.exit(1), SHUTDOWN_DEADLINE_MS - 250).unref();
     options.logger.info('shutting down', { signal });
     options.onDraining?.();
-    const drained = new Promise<void>((resolve) => options.server.close(() => resolve()));
-    // A keep-alive connection turns idle when its last response ends; close it then rather than at its timeout.
-    const reaper = setInterval(() => options.server.closeIdleConnections(), 50);
-    options.server.closeIdleConnections();
-    await within(SHUTDOWN_DEADLINE_MS - 3000, drained);
-    clearInterval(reaper);
-    options.server.closeAllConnections();
+    await drainServer(options.server, SHUTDOWN_DEADLINE_MS - 3000);
     await within(1500, options.close().catch((error: unknown) => options.logger.error('close failed', { error })));
     options.logger.info('stopped', { signal, ms: Date.now() - started });
     await flushStdout();

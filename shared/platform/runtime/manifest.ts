@@ -4,8 +4,14 @@ import type { RunningFunction, RuntimeContext } from './running-function.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** Who may call a route (contract §0.6): anyone, any signed-in user, or role ADMIN. Ownership is the use case's. */
-export type Access = 'public' | 'authenticated' | 'admin';
+/**
+ * Who may call a route (contract §0.6): anyone, any signed-in user, or role ADMIN. Ownership is the use case's.
+ * `session`: the function checks the caller itself (the SockJS transports answer per transport, origin then cookie).
+ */
+export type Access = 'public' | 'authenticated' | 'admin' | 'session';
+
+/** The body a route takes: JSON (the default), plain text or JSON (SockJS frames), or a streamed multipart upload. */
+export type BodyKind = 'json' | 'text' | 'multipart';
 
 export interface RouteSpec {
   readonly method: HttpMethod;
@@ -15,6 +21,8 @@ export interface RouteSpec {
   readonly summary: string;
   readonly query?: TSchema;
   readonly body?: TSchema;
+  /** Content types the route takes; a non-empty body of another type is 415. Default `json`. */
+  readonly accepts?: BodyKind;
   /** Bytes; JSON bodies default to 1 MiB. */
   readonly bodyLimit?: number;
 }

@@ -2,9 +2,11 @@ import { createServer, type RequestListener } from 'node:http';
 import { manifestNamed } from '../../../functions/registry.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { platformSettings } from '../config/platform-settings.ts';
+import { answerClientErrorsAsJson } from '../http/client-errors.ts';
 import { createCors } from '../http/cors.ts';
 import { createHttpEdge } from '../http/edge.ts';
 import { edgeRoutes } from '../http/edge-routes.ts';
+import { serverPhases } from '../http/server-phases.ts';
 import { createLogger } from '../logging/logger.ts';
 import { frameworkListener } from './framework-listener.ts';
 import { installGracefulShutdown } from './graceful-shutdown.ts';
@@ -24,27 +26,29 @@ const running = await (await manifest.load()).start({ logger, env: process.env }
 const framework = frameworkListener(manifest.name);
 const inner: RequestListener =
   manifest.trigger.kind === 'http'
-    ? createHttpEdge({ routes: edgeRoutes([manifest]), cors: createCors(config.corsOrigins), trustedProxyHops: config.trustedProxyHops, dispatch: () => framework })
+    ? createHttpEdge({ routes: edgeRoutes([manifest]), cors: createCors(config.corsOrigins), trustedProxyHops: config.trustedProxyHops, dispatch: () => framework, logger })
     : framework;
 
-let draining = false;
-const server = createServer((req, res) => {
+const phases = serverPhases();
+phases.serve((req, res) => {
   if (req.url === '/healthz') {
-    res.writeHead(draining ? 503 : 200, { 'Content-Type': 'application/json' });
-    res.end(JSON.stringify({ status: draining ? 'draining' : 'ok', function: manifest.name }));
+    res.writeHead(phases.draining ? 503 : 200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify({ status: phases.draining ? 'draining' : 'ok', function: manifest.name }));
     return;
   }
   inner(req, res);
 });
+const server = createServer(phases.listener);
+answerClientErrorsAsJson(server);
 // WebSocket handshakes arrive as upgrades, beside the edge: a function that takes them checks origin and cookie itself.
 const { upgrade } = running;
-if (upgrade) server.on('upgrade', (req, socket, head) => (draining ? socket.destroy() : upgrade.call(running, req, socket, head)));
+if (upgrade) server.on('upgrade', (req, socket, head) => (phases.draining ? socket.destroy() : upgrade.call(running, req, socket, head)));
 installGracefulShutdown({
   server,
   logger,
   close: () => running.close(),
   onDraining: () => {
-    draining = true;
+    phases.drain();
     void running.drain?.();
   },
 });

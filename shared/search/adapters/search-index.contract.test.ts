@@ -84,6 +84,13 @@ describe.each(subjects)('search index contract: %s', (_name, open) => {
     expect(await search('python')).toEqual([]);
   });
 
+  it('takes control characters in a keyword as separators, never as a query error (issue 12, case 2)', async () => {
+    await write(documentEntry(151, 1, { title: 'ab cd', body: 'plain text' }));
+    expect(await search('ab\u0000cd')).toEqual([151]);
+    expect(await search('zz\u0000zzz\u001fq"q')).toEqual([]);
+    expect(await search('NEAR( "*')).toEqual([]);
+  });
+
   it('ranks a title match over a body match, and caps the results', async () => {
     await write(
       documentEntry(201, 1, { title: 'Notes', body: 'raspberry pi, raspberry pi everywhere' }),

@@ -45,6 +45,18 @@ export function rateLimiterContract(adapter: string, factory: () => RateLimiterF
       if (!long.allowed) expect(long.retryAfterSeconds).toBeGreaterThan(3500);
     });
 
+    it('checks without counting: a check answers what the next hit would, and spends nothing', async () => {
+      const limiter = factory()('check', [{ limit: 2, windowSeconds: 60 }]);
+      const key = unique();
+      for (let i = 0; i < 5; i++) expect(await limiter.check(key)).toEqual({ allowed: true });
+      expect((await limiter.hit(key)).allowed).toBe(true);
+      expect((await limiter.check(key)).allowed).toBe(true);
+      expect((await limiter.hit(key)).allowed).toBe(true);
+      const full = await limiter.check(key);
+      expect(full.allowed).toBe(false);
+      if (!full.allowed) expect(full.retryAfterSeconds).toBeGreaterThanOrEqual(59);
+    });
+
     it('counts concurrent hits exactly', async () => {
       const limiter = factory()('burst', [{ limit: 10, windowSeconds: 60 }]);
       const key = unique();
