@@ -30,7 +30,7 @@ async function startDevHost(): Promise<Entry> {
   const proc = spawnNode(devHostMain, { PORT: '0', PILOG_PROFILE: 'embedded', PILOG_DATA_DIR: dataDir, PILOG_JWT_SECRET: SECRET, PILOG_LOG_LEVEL: 'warn' });
   let port: string | undefined;
   for (let i = 0; i < 600 && !port; i++) {
-    port = /on http:\/\/localhost:(\d+)/.exec(proc.stderr())?.[1];
+    port = / on http:\/\/[^:]+:(\d+)/.exec(proc.stderr())?.[1];
     await sleep(50);
   }
   if (!port) throw new Error(`the dev host did not start: ${proc.stderr()}`);
