@@ -6,9 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../shared/platform/config/load-config.ts';
 import { platformSettings } from '../../shared/platform/config/platform-settings.ts';
 import { createLogger } from '../../shared/platform/logging/logger.ts';
-import { processEventBus } from '../../shared/platform/messaging/event-publisher.in-process.ts';
+import { openDatabase, type DatabaseHandle } from '../../shared/platform/database/database.ts';
+import { appendCommitted, manualClock, stampsAt } from '../../shared/platform/outbox/testing/outbox-fixtures.ts';
+import { raise } from '../../shared/events/event-definition.ts';
 import { aPublishedArticle } from '../../shared/seo/testing/article-builders.ts';
-import { outgoingEventOf, publishedEvent, unpublishedEvent, type ArticleEventSpec } from '../../shared/seo/testing/article-events.ts';
+import { publishedEvent, unpublishedEvent, type ArticleEventSpec } from '../../shared/seo/testing/article-events.ts';
 import { SITEMAP_XSD, ensureXmllint, schemaErrors } from '../../shared/seo/testing/xmllint.ts';
 import { startDevHost, type DevHost } from '../../tools/dev-host/dev-host.ts';
 
@@ -26,7 +28,9 @@ describe('feeds on the dev host (embedded profile)', () => {
   let host: DevHost;
   const parser = new Parser();
 
-  const publish = (spec: ArticleEventSpec) => processEventBus.publish([outgoingEventOf(spec)]);
+  let database: DatabaseHandle;
+  // As the blog commits them: into the outbox the dev host feeds its event functions from.
+  const publish = (spec: ArticleEventSpec) => appendCommitted(database.db, [raise(spec.definition, spec.data, spec.version)], stampsAt(manualClock(spec.time)));
   const read = async (path: string) => {
     const response = await fetch(`${host.url}${path}`, { headers: { origin: ORIGIN } });
     expect(response.status).toBe(200);
@@ -49,8 +53,10 @@ describe('feeds on the dev host (embedded profile)', () => {
     // A 2 s coalescing window instead of the default 10 s keeps the test short; the mechanism is the same.
     const env = { PILOG_PROFILE: 'embedded', PILOG_DATA_DIR: dataDir, PILOG_SEO_COALESCE_S: '2' };
     host = await startDevHost({ port: 0, host: '127.0.0.1', platform: loadConfig(platformSettings, env), corsOrigins: [ORIGIN], env, logger: createLogger({ sink: { write: () => {} } }) });
+    database = await openDatabase({ profile: 'embedded', dataDir, mysqlUrl: '' });
   });
   afterAll(async () => {
+    await database.close();
     await host.close();
     rmSync(dataDir, { recursive: true, force: true });
   });

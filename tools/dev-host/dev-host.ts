@@ -24,7 +24,8 @@ import { prefixRoutes } from '../manifests/gateway.ts';
 import { fileDeadLetterSink, kafkaDeadLetterSink } from './dead-letters.ts';
 import type { DeliveryPolicy } from '../manifests/event-delivery.ts';
 import { createEventDispatcher, type EventDispatcher } from './event-dispatcher.ts';
-import { subscribeInProcess, subscribeKafka } from './event-sources.ts';
+import { subscribeKafka } from './event-sources.ts';
+import { feedFromOutbox } from './outbox-feed.ts';
 import { pingEvent, startPingSources } from './ping-source.ts';
 
 export interface DevHostOptions {
@@ -66,8 +67,10 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
 
   const database = await openDatabase(platform);
   const applied = await migrateToLatest(database);
-  await database.close();
   if (applied.length > 0) logger.info('migrations applied', { applied });
+  // Kept open in the embedded profile: event functions are fed from its outbox.
+  if (platform.profile === 'services') await database.close();
+  else closers.push(() => database.close());
 
   // Answering from the first connection on: 503 while the functions start, never a request left hanging.
   const phases = serverPhases();
@@ -133,8 +136,8 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     dispatchers.set(manifest.name, dispatcher);
     const trigger = manifest.trigger;
     if (trigger.kind === 'events' && platform.profile === 'embedded') {
-      const unsubscribe = subscribeInProcess(trigger.topic, dispatcher);
-      closers.push(async () => unsubscribe());
+      const consumer = { consumer: manifest.name, topic: trigger.topic };
+      closers.push(await feedFromOutbox({ db: database.db, consumer, dispatcher, logger: logger.child({ source: manifest.name }) }));
     } else if (trigger.kind === 'events') {
       const brokers = platform.kafkaBrokers.split(',').map((broker) => broker.trim());
       closers.push(await subscribeKafka({ brokers, functionName: manifest.name, topic: trigger.topic, dispatcher, logger }));

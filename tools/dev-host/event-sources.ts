@@ -1,11 +1,10 @@
 import { CloudEvent } from 'cloudevents';
 import type { Consumer, KafkaMessage } from 'kafkajs';
 import type { OutgoingEvent } from '../../shared/platform/messaging/event-publisher.port.ts';
-import { processEventBus } from '../../shared/platform/messaging/event-publisher.in-process.ts';
 import type { Logger } from '../../shared/platform/logging/logger.ts';
 import type { EventDispatcher } from './event-dispatcher.ts';
 
-/** The CloudEvent a KafkaSource would POST for an event published in this process (embedded profile). */
+/** The CloudEvent a KafkaSource would POST for an outbox event (embedded profile: read from the outbox itself). */
 export function cloudEventOf(event: OutgoingEvent): CloudEvent<unknown> {
   return new CloudEvent({
     id: event.id,
@@ -32,11 +31,6 @@ export function cloudEventOfKafkaMessage(message: KafkaMessage): CloudEvent<unkn
     datacontenttype: 'application/json',
     data: message.value ? (JSON.parse(message.value.toString('utf8')) as unknown) : null,
   } as ConstructorParameters<typeof CloudEvent>[0]);
-}
-
-/** Embedded profile: every event published in this process on `topic` goes to the dispatcher. */
-export function subscribeInProcess(topic: string, dispatcher: EventDispatcher): () => void {
-  return processEventBus.subscribe(topic, (event) => void dispatcher.deliver(cloudEventOf(event)));
 }
 
 /**

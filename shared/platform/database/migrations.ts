@@ -13,4 +13,5 @@ export const migrations: ReadonlyArray<readonly [name: string, load: () => Promi
   ['0020-memo-create-memos-and-folders', () => import('../../memo/adapters/create-memo-tables.migration.ts')],
   ['0030-comment-create-comments-and-read-models', () => import('../../comment/adapters/create-comment-tables.migration.ts')],
   ['0040-seo-create-article-read-model-and-feeds', () => import('../../seo/adapters/create-seo-tables.migration.ts')],
+  ['0050-platform-add-outbox-positions', () => import('../outbox/add-outbox-positions.migration.ts')],
 ];

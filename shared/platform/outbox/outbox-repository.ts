@@ -84,8 +84,24 @@ export async function releaseOutboxClaim(db: Kysely<Database>, ids: readonly num
     .execute();
 }
 
-/** Deletes rows published before the cutoff; unpublished rows are never deleted, however old. */
+/**
+ * Deletes rows published before the cutoff that every consumer reading the outbox has taken (embedded profile);
+ * unpublished rows are never deleted, however old, nor rows a consumer of their topic has not reached yet.
+ */
 export async function pruneOutbox(db: Kysely<Database>, publishedBefore: number): Promise<number> {
-  const [result] = await db.deleteFrom('outbox').where('published_at', '<', publishedBefore).execute();
+  const [result] = await db
+    .deleteFrom('outbox')
+    .where('published_at', '<', publishedBefore)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('outbox_consumer_positions as consumer')
+            .select('consumer.consumer')
+            .whereRef('consumer.topic', '=', 'outbox.topic')
+            .whereRef('consumer.position', '<', 'outbox.position'),
+        ),
+      ),
+    )
+    .execute();
   return Number(result?.numDeletedRows ?? 0);
 }

@@ -1,4 +1,4 @@
-import type { Generated, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 import { isoTimestamp } from '../../kernel/clock.ts';
 import type { OutgoingEvent } from '../messaging/event-publisher.port.ts';
 
@@ -30,10 +30,20 @@ export interface OutboxTable {
   claimed_by: string | null;
   claimed_until: number | null;
   last_error: string | null;
+  /** Embedded profile: the row's place in commit order, set by a trigger, from which consumers read (ADR 0002). */
+  position: ColumnType<number | null, never, never>;
+}
+
+/** Embedded profile: how far each event function has read its topic in the outbox (the last position it took). */
+export interface OutboxConsumerPositionsTable {
+  consumer: string;
+  topic: string;
+  position: number;
 }
 
 export interface OutboxTables {
   outbox: OutboxTable;
+  outbox_consumer_positions: OutboxConsumerPositionsTable;
 }
 
 export type OutboxRow = Selectable<OutboxTable>;

@@ -1,12 +1,11 @@
 import { CloudEvent, HTTP } from 'cloudevents';
 import { articleDeleted, articlePublished, articleUnpublished } from '../../events/blog-article.events.ts';
 import type { EventDefinition } from '../../events/event-definition.ts';
-import type { OutgoingEvent } from '../../platform/messaging/event-publisher.port.ts';
 import type { PublishedArticle } from '../domain/published-article.ts';
 
 /**
  * Article events exactly as the blog context raises them (shared/events/blog-article.events.ts), for delivering to
- * the SEO consumer without the blog: as the outbox relay publishes them, or as a KafkaSource POSTs them.
+ * the SEO consumer without the blog: appended to the outbox as the blog does, or as a KafkaSource POSTs them.
  */
 export const publishedData = (article: PublishedArticle) => ({
   articleId: article.id,
@@ -37,18 +36,6 @@ export const unpublishedEvent = (articleId: number, version: number, time: numbe
 export const deletedEvent = (articleId: number, version: number, time: number): ArticleEventSpec => ({ definition: articleDeleted, data: { articleId }, version, time });
 
 const keyOf = (spec: ArticleEventSpec): string => String((spec.data as { articleId: number }).articleId);
-
-/** As the outbox relay hands it to a publisher (the embedded profile's in-process bus, or Kafka). */
-export const outgoingEventOf = (spec: ArticleEventSpec): OutgoingEvent => ({
-  id: crypto.randomUUID(),
-  type: spec.definition.type,
-  source: spec.definition.source,
-  topic: spec.definition.topic,
-  key: keyOf(spec),
-  time: new Date(spec.time).toISOString(),
-  data: spec.data,
-  extensions: { aggregateversion: String(spec.version) },
-});
 
 /** POSTs the event in CloudEvents binary mode, as a KafkaSource delivers it; answers the function's response. */
 export function deliverArticleEvent(url: string, spec: ArticleEventSpec, extensions: Readonly<Record<string, string>> = { aggregateversion: String(spec.version) }): Promise<Response> {
