@@ -33,7 +33,7 @@ const eventually = async <T>(probe: () => Promise<T | undefined>, what: string):
 
 /**
  * Journey J2 against the dev host (embedded profile): the article becomes commentable through the blog's
- * `published` event, relayed from the outbox over the in-process bus to comment-track-articles; U's nickname
+ * `published` event, fed from the outbox to comment-track-articles; U's nickname
  * reaches the comments through auth's `userProfileChanged`, published at sign-in.
  */
 describe('J2 — comments, through the dev host', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoginInfo } from '../../../shared/auth/domain/login-info.ts';
 import { browse, CookieJar } from '../../../shared/auth/testing/browser.ts';
-import { signInAtDevProvider } from '../../../shared/auth/testing/dev-sign-in.ts';
+import { signInThroughApi } from '../../../shared/auth/testing/dev-sign-in.ts';
 import { loadConfig } from '../../../shared/platform/config/load-config.ts';
 import { platformSettings } from '../../../shared/platform/config/platform-settings.ts';
 import { createLogger } from '../../../shared/platform/logging/logger.ts';
@@ -39,11 +39,8 @@ export async function startJourneyHost(extraEnv: Record<string, string> = {}): P
     request,
     async signIn(email) {
       const jar = new CookieJar();
-      const { url } = (await (await request(jar, '/api/v1/auth/GOOGLE/url')).json()) as { url: string };
-      const code = await signInAtDevProvider(url, email, CALLBACK);
-      const login = await request(jar, '/api/v1/auth/GOOGLE/login', { method: 'POST', body: { code } });
-      if (login.status !== 200) throw new Error(`sign-in failed with ${login.status}: ${await login.text()}`);
-      return { jar, info: (await login.json()) as LoginInfo };
+      const info = await signInThroughApi((method, path, body) => request(jar, path, { method, body }), email, CALLBACK);
+      return { jar, info: info as LoginInfo };
     },
     async close() {
       await host.close();

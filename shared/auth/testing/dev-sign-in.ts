@@ -35,3 +35,16 @@ export async function signInAtDevProvider(authorizationUrl: string, email: strin
   if (!code) throw new Error(`the provider did not send the browser back with a code (${response.status}): ${callback?.search ?? (await response.text()).slice(0, 300)}`);
   return code;
 }
+
+/**
+ * The frontend's whole sign-in through pilog's API: ask for the authorization URL, sign in at the development
+ * provider as `email`, hand the code to the login route. `call` is a browser-like API call whose jar then holds the
+ * session cookies; answers the login response's JSON, throwing unless it succeeded.
+ */
+export async function signInThroughApi(call: (method: string, path: string, body?: unknown) => Promise<Response>, email: string, callbackPrefix: string): Promise<unknown> {
+  const { url } = (await (await call('GET', '/api/v1/auth/GOOGLE/url')).json()) as { url: string };
+  const code = await signInAtDevProvider(url, email, callbackPrefix);
+  const login = await call('POST', '/api/v1/auth/GOOGLE/login', { code });
+  if (login.status !== 200) throw new Error(`sign-in failed with ${login.status}: ${await login.text()}`);
+  return login.json();
+}

@@ -1,6 +1,9 @@
 import type { EventPublisher, EventSubscriber } from './event-publisher.port.ts';
 
-/** The embedded profile's stand-in for Kafka: topics within one process, delivered synchronously. */
+/**
+ * The embedded profile's stand-in for Kafka: topics within one process, delivered synchronously. The dev host only
+ * listens to wake its outbox feeds, which deliver the outbox rows themselves (ADR 0002), so nothing is lost with it.
+ */
 export interface InProcessEventBus extends EventPublisher {
   /** Returns the function that ends the subscription. */
   subscribe(topic: string, subscriber: EventSubscriber): () => void;

@@ -22,5 +22,5 @@ export interface EventPublisher {
   close(): Promise<void>;
 }
 
-/** A subscriber of the in-process bus, e.g. the dev host's KafkaSource emulation. */
+/** A subscriber of the in-process bus, e.g. the dev host's outbox feed waking up. */
 export type EventSubscriber = (event: OutgoingEvent) => void;

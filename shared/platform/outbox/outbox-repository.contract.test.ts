@@ -6,6 +6,7 @@ import type { DatabaseHandle } from '../database/database.ts';
 import { openTestDatabase, testDialects } from '../database/testing/test-databases.ts';
 import { appendToOutbox, FAST_PATH_LEASE_MS } from './append-to-outbox.ts';
 import { claimOutboxBatch, claimOutboxRows, markOutboxPublished, pruneOutbox, releaseOutboxClaim } from './outbox-repository.ts';
+import { consumerPosition, readOutboxFeed, storeConsumerPosition } from './outbox-feed.ts';
 import { outgoingEventOf } from './outbox-table.ts';
 import { appendCommitted, manualClock, probe, stampsAt } from './testing/outbox-fixtures.ts';
 
@@ -155,5 +156,59 @@ describe.each(testDialects)('the outbox on %s', (dialect) => {
     await markOutboxPublished(handle.db, [Number(recent?.id)], 5000);
     expect(await pruneOutbox(handle.db, 5000)).toBe(1);
     expect((await rows()).map((row) => row.aggregateid)).toEqual(['recent', 'unpublished']);
+  });
+});
+
+const feed = { consumer: 'probe-consumer', topic: probeRecorded.topic };
+
+describe('the outbox feed of the embedded profile', () => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await openTestDatabase('sqlite');
+  });
+  afterAll(() => handle.close());
+  beforeEach(async () => {
+    await handle.db.deleteFrom('outbox').execute();
+    await handle.db.deleteFrom('outbox_consumer_positions').execute();
+  });
+
+  it('keeps published rows a consumer reading the outbox has not taken yet, and only of its topic', async () => {
+    const clock = manualClock();
+    const events = await appendCommitted(handle.db, [probe('taken'), probe('pending')], stampsAt(clock));
+    await markOutboxPublished(handle.db, events.map((event) => Number(event.id)), 1000);
+    const [taken] = await readOutboxFeed(handle.db, feed, 0, 1);
+    await storeConsumerPosition(handle.db, feed, taken!.position);
+    await storeConsumerPosition(handle.db, { consumer: 'elsewhere', topic: 'pilog.other.topic' }, 0);
+    expect(await pruneOutbox(handle.db, 5000)).toBe(1);
+    expect((await handle.db.selectFrom('outbox').select('aggregateid').execute()).map((row) => row.aggregateid)).toEqual(['pending']);
+  });
+
+  it('numbers rows in commit order, never reuses a number after a prune, and remembers where each consumer is', async () => {
+    const clock = manualClock();
+    // The later id commits first: the feed follows commits, not ids, so nothing committed behind a reader is skipped.
+    const stamps = stampsAt(clock);
+    const early = stamps.ids.next();
+    const late = stamps.ids.next();
+    const queue = [late, early];
+    const ids = { ...stamps, ids: { next: () => queue.shift()! } };
+    await appendCommitted(handle.db, [probe('first-committed')], ids);
+    await appendCommitted(handle.db, [probe('second-committed')], ids);
+    const fed = await readOutboxFeed(handle.db, feed, 0, 10);
+    expect(fed.map((row) => [row.aggregateid, row.id])).toEqual([
+      ['first-committed', late],
+      ['second-committed', early],
+    ]);
+    expect(fed[1]!.position).toBeGreaterThan(fed[0]!.position);
+
+    expect(await consumerPosition(handle.db, feed)).toBe(0);
+    await storeConsumerPosition(handle.db, feed, fed[1]!.position);
+    await storeConsumerPosition(handle.db, { ...feed, consumer: 'slower' }, fed[0]!.position);
+    expect(await consumerPosition(handle.db, feed)).toBe(fed[1]!.position);
+    expect((await readOutboxFeed(handle.db, { ...feed, consumer: 'slower' }, fed[0]!.position, 10)).map((row) => row.aggregateid)).toEqual(['second-committed']);
+
+    await handle.db.deleteFrom('outbox').execute();
+    await appendCommitted(handle.db, [probe('after-prune')], stampsAt(clock));
+    const [next] = await readOutboxFeed(handle.db, feed, fed[1]!.position, 10);
+    expect(next).toMatchObject({ aggregateid: 'after-prune', position: fed[1]!.position + 1 });
   });
 });
