@@ -16,7 +16,7 @@ const ARTICLES = 12;
 async function startNpmStart(dataDir: string): Promise<{ proc: SpawnedProcess; url: string }> {
   const proc = spawnNode(fileURLToPath(new URL('./main.ts', import.meta.url)), { PORT: '0', PILOG_DATA_DIR: dataDir, PILOG_LOG_LEVEL: 'debug' });
   for (let i = 0; i < 400; i++) {
-    const url = /on (http:\/\/localhost:\d+)/.exec(proc.stderr())?.[1];
+    const url = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(proc.stderr())?.[1];
     if (url) return { proc, url };
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
