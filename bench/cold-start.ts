@@ -1,43 +1,74 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { measureProcess, median, type ProcessSample } from './measure-process.ts';
+import { profileEnv } from '../functions/blog-publish-post/testing/blog-test-host.ts';
+import { openTestDatabase } from '../shared/platform/database/testing/test-databases.ts';
+import { measureProcess, median, type MeasureOptions, type ProcessSample } from './measure-process.ts';
 
 /**
- * Cold start of one function process against a bare Node HTTP server, measured in the same run and interleaved
- * so all see the same machine load: the function from source (.ts under Node's type stripping, as `npm start`
- * runs it) and, when `npm run build:image-artifact` has been run, from the bundle the container image ships.
- * Usage: npm run bench:cold-start [-- <function> <path> <runs>]
+ * Cold start of one function process against a bare Node HTTP server and functions-framework's hello world on its
+ * own CLI, measured in the same run and interleaved so all see the same machine load: the function from source
+ * (.ts under Node's type stripping, as `npm start` runs it), from the bundle the container image ships (when
+ * `npm run build:image-artifact` has been run), and the dev host's time from `npm start` to its first answer.
+ * The profile's database is fresh and migrated; services come from the PILOG_TEST_* values.
+ * Usage: npm run bench:cold-start [-- <function> <path> <runs> <embedded|services>]
  */
-const [fn = 'docs-serve-api', path = '/api/docs/openapi.json', runsArg = '15'] = process.argv.slice(2);
+const [fn = 'docs-serve-api', path = '/api/docs/openapi.json', runsArg = '15', profileArg = 'embedded'] = process.argv.slice(2);
 const runs = Number(runsArg);
+const profile = profileArg === 'services' ? 'services' : 'embedded';
 const here = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
 const bundle = here('../dist/image/main.mjs');
-const env = { FUNCTION_TARGET: fn, PILOG_LOG_LEVEL: 'warn', PILOG_DATA_DIR: here('../data/bench') };
-
-const targets: Array<{ name: string; script: string; path: string; env: Record<string, string> }> = [
+const dataDir = mkdtempSync(join(tmpdir(), 'pilog-cold-start-'));
+const database = await openTestDatabase(profile === 'services' ? 'mysql' : 'sqlite');
+const pilogEnv = { ...profileEnv(profile, dataDir), ...database.env, PILOG_LOG_LEVEL: 'warn' };
+const env = { ...pilogEnv, FUNCTION_TARGET: fn };
+interface Target {
+  readonly name: string;
+  readonly script: string;
+  readonly path: string;
+  readonly env: Record<string, string>;
+  readonly options?: MeasureOptions;
+}
+const targets: Target[] = [
   { name: 'bare node:http server', script: here('./bare-server.mjs'), path: '/', env: {} },
+  {
+    name: 'functions-framework hello world',
+    script: here('../node_modules/@google-cloud/functions-framework/build/src/main.js'),
+    path: '/',
+    env: {},
+    options: { args: ['--target=hello', `--source=${here('./ff-hello.cjs')}`] },
+  },
   { name: `${fn} (source)`, script: here('../shared/platform/runtime/serve-function.ts'), path, env },
 ];
 if (existsSync(bundle)) targets.push({ name: `${fn} (image bundle)`, script: bundle, path, env });
 else process.stderr.write('[bench] no dist/image: run `npm run build:image-artifact` to measure the bundle too\n');
+targets.push({ name: 'dev host, npm start (all functions)', script: here('../tools/dev-host/main.ts'), path, env: pilogEnv, options: { retryUnansweredMs: 200 } });
 
 const samples = new Map<string, ProcessSample[]>(targets.map((t) => [t.name, []]));
-for (const target of targets) await measureProcess(target.script, target.path, target.env); // warm the file cache
-for (let i = 0; i < runs; i++) {
-  for (const target of targets) samples.get(target.name)?.push(await measureProcess(target.script, target.path, target.env));
-  process.stderr.write(`\r[bench] run ${i + 1}/${runs}`);
+const measure = (target: Target) => measureProcess(target.script, target.path, target.env, target.options);
+try {
+  for (const target of targets) await measure(target); // warm the file cache
+  for (let i = 0; i < runs; i++) {
+    for (const target of targets) samples.get(target.name)?.push(await measure(target));
+    process.stderr.write(`\r[bench] run ${i + 1}/${runs}`);
+  }
+} finally {
+  await database.close();
+  rmSync(dataDir, { recursive: true, force: true });
 }
 process.stderr.write('\n');
-
 const summary = (name: string) => {
   const list = samples.get(name) ?? [];
   return { firstResponseMs: median(list.map((s) => s.firstResponseMs)), rssMiB: median(list.map((s) => s.rssMiB)) };
 };
 const base = summary(targets[0]!.name);
-console.log(`cold start (spawn → first 2xx) and RSS after it, median of ${runs} runs, Node ${process.version}`);
-console.log('| process | first response ms | RSS MiB | time ratio | memory ratio |');
-console.log('|---|---|---|---|---|');
+const framework = summary(targets[1]!.name);
+console.log(`cold start (spawn → first 2xx on ${path}) and RSS after it, ${profile} profile, median of ${runs} runs, Node ${process.version}`);
+console.log('| process | first response ms | RSS MiB | time vs bare | RSS vs bare | time vs ff hello |');
+console.log('|---|---|---|---|---|---|');
 for (const target of targets) {
   const s = summary(target.name);
-  console.log(`| ${target.name} | ${s.firstResponseMs.toFixed(1)} | ${s.rssMiB.toFixed(1)} | ${(s.firstResponseMs / base.firstResponseMs).toFixed(2)}x | ${(s.rssMiB / base.rssMiB).toFixed(2)}x |`);
+  const ratio = (value: number, of: number) => `${(value / of).toFixed(2)}x`;
+  console.log(`| ${target.name} | ${s.firstResponseMs.toFixed(1)} | ${s.rssMiB.toFixed(1)} | ${ratio(s.firstResponseMs, base.firstResponseMs)} | ${ratio(s.rssMiB, base.rssMiB)} | ${ratio(s.firstResponseMs, framework.firstResponseMs)} |`);
 }

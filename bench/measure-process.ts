@@ -23,16 +23,26 @@ async function rssOf(pid: number): Promise<number> {
   return kb / 1024;
 }
 
-/** Spawns `node script`, polls `path` until it answers 2xx, samples memory, then stops the process. */
-export async function measureProcess(script: string, path: string, env: Record<string, string> = {}): Promise<ProcessSample> {
+export interface MeasureOptions {
+  readonly args?: readonly string[];
+  /**
+   * For a process that accepts connections before it answers them (the dev host listens first): give up on an
+   * unanswered request after this long and ask again. Unset, a request waits for its answer.
+   */
+  readonly retryUnansweredMs?: number;
+}
+
+/** Spawns `node script ...args`, polls `path` until it answers 2xx, samples memory, then stops the process. */
+export async function measureProcess(script: string, path: string, env: Record<string, string> = {}, options: MeasureOptions = {}): Promise<ProcessSample> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [script], { env: { ...process.env, ...env, PORT: String(port) }, stdio: 'ignore' });
+  const child = spawn(process.execPath, [script, ...(options.args ?? [])], { env: { ...process.env, ...env, PORT: String(port) }, stdio: 'ignore' });
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
       try {
-        const response = await fetch(`http://127.0.0.1:${port}${path}`);
+        const signal = options.retryUnansweredMs === undefined ? null : AbortSignal.timeout(options.retryUnansweredMs);
+        const response = await fetch(`http://127.0.0.1:${port}${path}`, { signal });
         await response.arrayBuffer();
         if (response.ok) break;
       } catch {
