@@ -39,7 +39,7 @@ const targets: Target[] = [
     env: {},
     options: { args: ['--target=hello', `--source=${here('./ff-hello.cjs')}`] },
   },
-  { name: `${fn} (source)`, script: here('../shared/platform/runtime/serve-function.ts'), path, env },
+  { name: `${fn} (source)`, script: here(`../functions/${fn}/main.ts`), path, env },
 ];
 if (existsSync(bundle)) targets.push({ name: `${fn} (image bundle)`, script: bundle, path, env });
 else process.stderr.write('[bench] no dist/image: run `npm run build:image-artifact` to measure the bundle too\n');

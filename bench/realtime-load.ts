@@ -153,9 +153,9 @@ try {
   const tokens = createJoseSessionTokens({ key: new TextEncoder().encode(SECRET), accessTtlSeconds: 3600, refreshTtlSeconds: 3600, clock: systemClock });
   const cookies = await Promise.all(Array.from({ length: editors }, async (_, i) => `jiniaslog_access=${(await tokens.mint({ userId: FIRST_USER + i, roles: ['USER'], fid: tokens.newFamilyId() })).access}`));
 
-  const entry = fileURLToPath(new URL('../shared/platform/runtime/serve-function.ts', import.meta.url));
+  const entry = fileURLToPath(new URL('../functions/realtime-autosave/main.ts', import.meta.url));
   const services: Record<string, string> = profile === 'services' ? { PILOG_REDIS_URL: process.env.PILOG_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', PILOG_KAFKA_BROKERS: testKafkaBrokers().join(',') } : {};
-  const fn = await startServer(entry, { ...database.env, ...services, FUNCTION_TARGET: manifest.name, PILOG_JWT_SECRET: SECRET, PILOG_CORS_ORIGINS: ORIGIN, NODE_OPTIONS: heapCap });
+  const fn = await startServer(entry, { ...database.env, ...services, PILOG_JWT_SECRET: SECRET, PILOG_CORS_ORIGINS: ORIGIN, NODE_OPTIONS: heapCap });
   process.stderr.write(`[bench] realtime-autosave: ${editors} editors for ${seconds} s…\n`);
   results.push([
     'realtime-autosave (SockJS+STOMP)',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../shared/platform/config/load-config.ts';
 import { createLogger } from '../../shared/platform/logging/logger.ts';
 import { manifest } from './function.ts';
+import { loadFunction } from '../function-modules.ts';
 
 const logger = createLogger({ sink: { write: () => {} } });
 const production = {
@@ -16,12 +17,12 @@ const production = {
 
 describe('starting auth-manage-session', () => {
   it('fails in production with the development identity provider enabled, naming the key', async () => {
-    const start = (await manifest.load()).start({ logger, env: { ...production, PILOG_DEV_IDP: 'true' } });
+    const start = (await loadFunction(manifest)).start({ logger, env: { ...production, PILOG_DEV_IDP: 'true' } });
     await expect(start).rejects.toThrow(ConfigError);
     await expect(start).rejects.toThrow('PILOG_DEV_IDP cannot be enabled in production');
   });
 
   it('fails in the services profile without a JWT secret', async () => {
-    await expect((await manifest.load()).start({ logger, env: { ...production, PILOG_JWT_SECRET: undefined } })).rejects.toThrow('PILOG_JWT_SECRET is required');
+    await expect((await loadFunction(manifest)).start({ logger, env: { ...production, PILOG_JWT_SECRET: undefined } })).rejects.toThrow('PILOG_JWT_SECRET is required');
   });
 });

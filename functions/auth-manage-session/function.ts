@@ -12,5 +12,4 @@ export const manifest = {
   scaling: { ...defaultScaling, maxScale: 2 },
   resources: defaultResources,
   settings: authSettings,
-  load: () => import('./index.ts'),
 } as const satisfies FunctionManifest<HttpTrigger>;

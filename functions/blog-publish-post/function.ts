@@ -10,5 +10,4 @@ export const manifest = {
   scaling: { ...defaultScaling, maxScale: 1 },
   resources: defaultResources,
   settings: blogWriteSettings,
-  load: () => import('./index.ts'),
 } as const satisfies FunctionManifest<HttpTrigger>;

@@ -11,5 +11,4 @@ export const manifest = {
   scaling: { ...defaultScaling, maxScale: 3, concurrency: 100 },
   resources: defaultResources,
   settings: { ...blogReadSettings, ...searchSettings },
-  load: () => import('./index.ts'),
 } as const satisfies FunctionManifest<HttpTrigger>;

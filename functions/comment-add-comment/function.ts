@@ -10,5 +10,4 @@ export const manifest = {
   // argon2id takes 19 MiB per hash on top of the usual heap.
   resources: { ...defaultResources, memoryLimit: '256Mi' },
   settings: commentSettings,
-  load: () => import('./index.ts'),
 } as const satisfies FunctionManifest<HttpTrigger>;

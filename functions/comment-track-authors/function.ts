@@ -13,5 +13,4 @@ export const manifest = {
   scaling: { ...defaultScaling, maxScale: 1, concurrency: 10 },
   resources: defaultResources,
   settings: commentReadModelSettings,
-  load: () => import('./index.ts'),
 } as const satisfies FunctionManifest<EventTrigger>;

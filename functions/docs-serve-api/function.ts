@@ -12,5 +12,4 @@ export const manifest = {
   scaling: { ...defaultScaling, maxScale: 1 },
   resources: defaultResources,
   settings: {},
-  load: () => import('./index.ts'),
 } as const satisfies FunctionManifest<HttpTrigger>;

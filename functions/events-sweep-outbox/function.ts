@@ -14,5 +14,4 @@ export const manifest = {
     mysqlUrl: platformSettings.mysqlUrl,
     kafkaBrokers: platformSettings.kafkaBrokers,
   },
-  load: () => import('./index.ts'),
 } as const satisfies FunctionManifest<CronTrigger>;

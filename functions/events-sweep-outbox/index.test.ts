@@ -9,15 +9,16 @@ import type { OutgoingEvent } from '../../shared/platform/messaging/event-publis
 import { consumeUntil, createTopic, headerText, testKafkaBrokers } from '../../shared/platform/messaging/testing/test-kafka.ts';
 import { FAST_PATH_LEASE_MS } from '../../shared/platform/outbox/append-to-outbox.ts';
 import { appendCommitted, manualClock, probe, stampsAt } from '../../shared/platform/outbox/testing/outbox-fixtures.ts';
-import { frameworkListener } from '../../shared/platform/runtime/framework-listener.ts';
+import { registeredListener } from '../../shared/platform/runtime/register-function.ts';
 import type { RunningFunction } from '../../shared/platform/runtime/running-function.ts';
 import { manifest } from './function.ts';
 import { postPing } from '../../tools/dev-host/ping-source.ts';
+import { loadFunction } from '../function-modules.ts';
 
 /** The function started as its container would, served over real HTTP. */
 async function serve(env: Readonly<Record<string, string>>): Promise<{ url: string; stop(): Promise<void> }> {
-  const running: RunningFunction = await (await manifest.load()).start({ logger: createLogger({ level: 'error' }), env });
-  const server: Server = createServer(frameworkListener(manifest.name)).listen(0, '127.0.0.1');
+  const running: RunningFunction = await (await loadFunction(manifest)).start({ logger: createLogger({ level: 'error' }), env });
+  const server: Server = createServer(registeredListener(manifest.name)).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,

@@ -11,5 +11,4 @@ export const manifest = {
   scaling: { ...defaultScaling, concurrency: 4, timeoutSeconds: 60 },
   resources: { ...defaultResources, memoryLimit: '256Mi' },
   settings: { ...identifySettings, ...mediaSettings },
-  load: () => import('./index.ts'),
 } as const satisfies FunctionManifest<HttpTrigger>;

@@ -15,9 +15,10 @@ import { createCors } from '../../shared/platform/http/cors.ts';
 import { createHttpEdge } from '../../shared/platform/http/edge.ts';
 import { edgeRoutes } from '../../shared/platform/http/edge-routes.ts';
 import { createLogger } from '../../shared/platform/logging/logger.ts';
-import { frameworkListener } from '../../shared/platform/runtime/framework-listener.ts';
+import { registeredListener } from '../../shared/platform/runtime/register-function.ts';
 import type { RunningFunction } from '../../shared/platform/runtime/running-function.ts';
 import { manifest } from './function.ts';
+import { loadFunction } from '../function-modules.ts';
 
 const ORIGIN = 'http://localhost:3000';
 const SECRET = 'media-test-secret-that-is-long-enough!!';
@@ -47,8 +48,8 @@ describe.each(['local', 'github'] as const)('image upload with the %s store', (s
         ? { PILOG_PROFILE: 'embedded', PILOG_DATA_DIR: dataDir, PILOG_JWT_SECRET: SECRET, PILOG_PUBLIC_API_URL: base }
         : { PILOG_PROFILE: 'services', PILOG_JWT_SECRET: SECRET, PILOG_GITHUB_TOKEN: TOKEN, PILOG_GITHUB_REPOSITORY: 'jinia91/blog-images', PILOG_GITHUB_API_URL: github?.apiUrl ?? '' };
     const logger = createLogger({ level: 'debug', sink: { write: (line) => void logLines.push(line) } });
-    running = await (await manifest.load()).start({ logger, env });
-    const listener = frameworkListener(manifest.name);
+    running = await (await loadFunction(manifest)).start({ logger, env });
+    const listener = registeredListener(manifest.name);
     const edge = createHttpEdge({ routes: edgeRoutes([manifest]), cors: createCors([ORIGIN]), trustedProxyHops: 0, dispatch: () => listener });
     const files = createMediaFilesListener(join(dataDir, 'media'));
     server.on('request', (req, res) => (req.url?.startsWith(LOCAL_MEDIA_PATH) ? void files(req, res) : edge(req, res)));

@@ -18,5 +18,4 @@ export const manifest = {
       description: `five-field UTC cron of the sandbox purge (e.g. "${DEFAULT_PURGE_SCHEDULE}"); empty = off: no PingSource, and a tick purges nothing`,
     }),
   },
-  load: () => import('./index.ts'),
 } as const satisfies FunctionManifest<CronTrigger>;

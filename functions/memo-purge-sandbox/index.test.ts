@@ -12,14 +12,15 @@ import { replaceReferences } from '../../shared/memo/application/replace-referen
 import { loadConfig } from '../../shared/platform/config/load-config.ts';
 import { openTestDatabase, type TestDatabase } from '../../shared/platform/database/testing/test-databases.ts';
 import { createLogger } from '../../shared/platform/logging/logger.ts';
-import { frameworkListener } from '../../shared/platform/runtime/framework-listener.ts';
+import { registeredListener } from '../../shared/platform/runtime/register-function.ts';
 import type { RunningFunction } from '../../shared/platform/runtime/running-function.ts';
 import { manifest } from './function.ts';
+import { loadFunction } from '../function-modules.ts';
 
 /** The function started as its container would, served over real HTTP, ticked like a PingSource ticks it. */
 async function serve(env: Readonly<Record<string, string>>): Promise<{ ping(): Promise<Response>; stop(): Promise<void> }> {
-  const running: RunningFunction = await (await manifest.load()).start({ logger: createLogger({ sink: { write: () => {} } }), env });
-  const server: Server = createServer(frameworkListener(manifest.name)).listen(0, '127.0.0.1');
+  const running: RunningFunction = await (await loadFunction(manifest)).start({ logger: createLogger({ sink: { write: () => {} } }), env });
+  const server: Server = createServer(registeredListener(manifest.name)).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   return {

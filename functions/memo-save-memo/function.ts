@@ -10,5 +10,4 @@ export const manifest = {
   scaling: defaultScaling,
   resources: defaultResources,
   settings: { ...memoSettings, ...identifySettings },
-  load: () => import('./index.ts'),
 } as const satisfies FunctionManifest<HttpTrigger>;

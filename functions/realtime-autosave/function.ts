@@ -17,5 +17,4 @@ export const manifest = {
   // 100 editors saving every second peaked at ~195 MiB RSS (bench/realtime-load.ts): above the default 192Mi limit.
   resources: { ...defaultResources, memoryRequest: '128Mi', memoryLimit: '256Mi' },
   settings: { ...blogWriteSettings, ...memoSettings, ...realtimeSettings },
-  load: () => import('./index.ts'),
 } as const satisfies FunctionManifest<HttpTrigger>;

@@ -1,16 +1,16 @@
-import type { HttpFunction } from '@google-cloud/functions-framework';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { appError } from '../../shared/kernel/app-error.ts';
 import { edgeStateOf, type EdgeState } from '../../shared/platform/http/edge.ts';
 import { errorResponse, writeResponse } from '../../shared/platform/http/http-exchange.ts';
 import type { Logger } from '../../shared/platform/logging/logger.ts';
+import type { FunctionListener } from '../../shared/platform/runtime/register-function.ts';
 import type { SockJsEndpoint } from '../../shared/realtime/adapters/sockjs/sockjs-endpoint.ts';
 import type { realtimeRoutes } from './routes.ts';
 
 type Handler = (request: IncomingMessage, res: ServerResponse, state: EdgeState) => void | Promise<void>;
 
 /** The edge has matched the route and read the body; each route goes to its part of the SockJS endpoint. */
-export function sockJsHandler(channel: SockJsEndpoint, logger: Logger): HttpFunction {
+export function sockJsHandler(channel: SockJsEndpoint, logger: Logger): FunctionListener {
   const ids = (state: EdgeState) => ({ server: state.params.server ?? '', session: state.params.session ?? '' });
   const handlers: Record<keyof typeof realtimeRoutes, Handler> = {
     info: (request, res) => channel.info(request, res),

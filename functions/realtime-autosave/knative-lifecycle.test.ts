@@ -12,7 +12,7 @@ import { openEditor } from './testing/editor.ts';
 
 const ORIGIN = 'http://localhost:3000';
 const SECRET = 'realtime-lifecycle-secret-0123456789abcdef';
-const serveFunction = fileURLToPath(new URL('../../shared/platform/runtime/serve-function.ts', import.meta.url));
+const functionEntry = fileURLToPath(new URL('./main.ts', import.meta.url));
 
 /**
  * The function as Knative runs it (the container entry, one process): idle editors are closed cleanly so the
@@ -33,8 +33,7 @@ describe('realtime-autosave under Knative', () => {
     const database = await openDatabase({ profile: 'embedded', dataDir, mysqlUrl: '' });
     await migrateToLatest(database);
     await database.close();
-    proc = spawnNode(serveFunction, {
-      FUNCTION_TARGET: 'realtime-autosave',
+    proc = spawnNode(functionEntry, {
       PORT: String(port),
       PILOG_PROFILE: 'embedded',
       PILOG_DATA_DIR: dataDir,

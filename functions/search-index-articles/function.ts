@@ -9,5 +9,4 @@ export const manifest = {
   scaling: { ...defaultScaling, maxScale: 1, concurrency: 10 },
   resources: defaultResources,
   settings: searchSettings,
-  load: () => import('./index.ts'),
 } as const satisfies FunctionManifest<EventTrigger>;

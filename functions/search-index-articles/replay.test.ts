@@ -17,15 +17,16 @@ import { openTestDatabase, type TestDatabase } from '../../shared/platform/datab
 import { createLogger } from '../../shared/platform/logging/logger.ts';
 import type { OutgoingEvent } from '../../shared/platform/messaging/event-publisher.port.ts';
 import { outgoingEventOf } from '../../shared/platform/outbox/outbox-table.ts';
-import { frameworkListener } from '../../shared/platform/runtime/framework-listener.ts';
+import { registeredListener } from '../../shared/platform/runtime/register-function.ts';
 import type { RunningFunction } from '../../shared/platform/runtime/running-function.ts';
 import { cloudEventOf } from '../../tools/dev-host/event-sources.ts';
 import { manifest } from './function.ts';
+import { loadFunction } from '../function-modules.ts';
 
 /** The function started as its container would, behind a real HTTP server. */
 async function serve(env: Readonly<Record<string, string>>) {
-  const running: RunningFunction = await (await manifest.load()).start({ logger: createLogger({ level: 'error' }), env });
-  const server: Server = createServer(frameworkListener(manifest.name)).listen(0, '127.0.0.1');
+  const running: RunningFunction = await (await loadFunction(manifest)).start({ logger: createLogger({ level: 'error' }), env });
+  const server: Server = createServer(registeredListener(manifest.name)).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   return {

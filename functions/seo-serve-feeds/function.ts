@@ -10,5 +10,4 @@ export const manifest = {
   // A request may run the (rare) on-demand generation, which holds one sitemap file of up to 50,000 URLs.
   resources: { ...defaultResources, memoryLimit: '256Mi' },
   settings: seoSettings,
-  load: () => import('./index.ts'),
 } as const satisfies FunctionManifest<HttpTrigger>;

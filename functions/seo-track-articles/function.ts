@@ -10,5 +10,4 @@ export const manifest = {
   scaling: { ...defaultScaling, maxScale: 1, concurrency: 10, timeoutSeconds: 300 },
   resources: { ...defaultResources, memoryLimit: '256Mi' },
   settings: seoSettings,
-  load: () => import('./index.ts'),
 } as const satisfies FunctionManifest<EventTrigger>;

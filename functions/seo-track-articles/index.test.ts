@@ -4,11 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleTagged } from '../../shared/events/blog-article.events.ts';
 import { testDialects } from '../../shared/platform/database/testing/test-databases.ts';
 import { createLogger } from '../../shared/platform/logging/logger.ts';
-import { frameworkListener } from '../../shared/platform/runtime/framework-listener.ts';
+import { registeredListener } from '../../shared/platform/runtime/register-function.ts';
 import { aPublishedArticle } from '../../shared/seo/testing/article-builders.ts';
 import { deliverArticleEvent, deletedEvent, publishedEvent, unpublishedEvent } from '../../shared/seo/testing/article-events.ts';
 import { startSeoTestServer, type SeoTestServer } from '../seo-serve-feeds/testing/seo-test-server.ts';
 import { manifest } from './function.ts';
+import { loadFunction } from '../function-modules.ts';
 
 const rssLinks = async (seo: SeoTestServer): Promise<string[]> => {
   const stored = await seo.store.feeds.get('rss');
@@ -68,8 +69,8 @@ describe('seo-track-articles without its database', () => {
   it('answers retry, so the source redelivers the event later', async () => {
     const logger = createLogger({ sink: { write: () => {} } });
     const env = { PILOG_PROFILE: 'services', PILOG_MYSQL_URL: 'mysql://root@127.0.0.1:1/none', PILOG_PUBLIC_API_URL: 'https://api.blog.example' };
-    const running = await (await manifest.load()).start({ logger, env });
-    const server = createServer(frameworkListener(manifest.name)).listen(0, '127.0.0.1');
+    const running = await (await loadFunction(manifest)).start({ logger, env });
+    const server = createServer(registeredListener(manifest.name)).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     try {
       const response = await deliverArticleEvent(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, publishedEvent(aPublishedArticle(1), 1));

@@ -9,7 +9,7 @@ import { createCors } from '../platform/http/cors.ts';
 import { createHttpEdge } from '../platform/http/edge.ts';
 import { edgeRoutes } from '../platform/http/edge-routes.ts';
 import { createLogger } from '../platform/logging/logger.ts';
-import { frameworkListener } from '../platform/runtime/framework-listener.ts';
+import { registeredListener } from '../platform/runtime/register-function.ts';
 import { startLoopbackServer } from '../platform/runtime/testing/loopback-server.ts';
 import type { FunctionManifest, HttpTrigger } from '../platform/runtime/manifest.ts';
 import type { RunningFunction } from '../platform/runtime/running-function.ts';
@@ -22,6 +22,7 @@ import { createSqlUserRepository } from './adapters/user-repository.sql.ts';
 import { openSession } from './application/open-session.ts';
 import { openTestDatabase, type TestDatabase } from '../platform/database/testing/test-databases.ts';
 import { callerKinds, routeAccessTable, type AccessWorld, type CallerKind } from './testing/route-access-table.ts';
+import { loadFunction } from '../../functions/function-modules.ts';
 
 const ORIGIN = 'http://localhost:3000';
 const SECRET = 'route-access-test-secret-0123456789abcdef';
@@ -49,8 +50,8 @@ describe('every route × every kind of caller (embedded profile)', () => {
     const env: Record<string, string> = { ...database.env, PILOG_JWT_SECRET: SECRET, PILOG_OIDC_ISSUER: `${base}/oidc`, PILOG_CORS_ORIGINS: ORIGIN };
     const idp = await createDevIdentityProvider({ issuer: `${base}/oidc`, clientId: DEV_CLIENT_ID, clientSecret: DEV_CLIENT_SECRET, redirectUris: [`${ORIGIN}/login/oauth2/code/google`] });
     const logger = createLogger({ sink: { write: () => {} } });
-    running = await Promise.all(httpManifests.map(async (manifest) => (await manifest.load()).start({ logger, env })));
-    const listeners = new Map(httpManifests.map((manifest) => [manifest.name, frameworkListener(manifest.name)]));
+    running = await Promise.all(httpManifests.map(async (manifest) => (await loadFunction(manifest)).start({ logger, env })));
+    const listeners = new Map(httpManifests.map((manifest) => [manifest.name, registeredListener(manifest.name)]));
     const edge = createHttpEdge({ routes: edgeRoutes(httpManifests), cors: createCors([ORIGIN]), trustedProxyHops: 0, dispatch: (name) => listeners.get(name) as RequestListener });
     server.serve((req, res) => ((req.url ?? '').startsWith(idp.mountPath) ? idp.listener(req, res) : edge(req, res)));
     closeServer = () => server.close();

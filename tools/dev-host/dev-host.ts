@@ -17,8 +17,8 @@ import { edgeRoutes } from '../../shared/platform/http/edge-routes.ts';
 import { serverPhases } from '../../shared/platform/http/server-phases.ts';
 import type { Logger } from '../../shared/platform/logging/logger.ts';
 import { openEventPublisher } from '../../shared/platform/messaging/open-event-publisher.ts';
-import { frameworkListener } from '../../shared/platform/runtime/framework-listener.ts';
 import { drainServer } from '../../shared/platform/runtime/graceful-shutdown.ts';
+import { registeredListener } from '../../shared/platform/runtime/register-function.ts';
 import type { RunningFunction } from '../../shared/platform/runtime/running-function.ts';
 import { prefixRoutes } from '../manifests/gateway.ts';
 import { fileDeadLetterSink, kafkaDeadLetterSink } from './dead-letters.ts';
@@ -27,6 +27,7 @@ import { createEventDispatcher, type EventDispatcher } from './event-dispatcher.
 import { subscribeKafka } from './event-sources.ts';
 import { feedFromOutbox } from './outbox-feed.ts';
 import { pingEvent, startPingSources } from './ping-source.ts';
+import { loadFunction } from '../../functions/function-modules.ts';
 
 export interface DevHostOptions {
   readonly port: number;
@@ -85,11 +86,11 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
 
   const running: RunningFunction[] = [];
   for (const manifest of manifests) {
-    running.push(await (await manifest.load()).start({ logger: logger.child({ function: manifest.name }), env }));
+    running.push(await (await loadFunction(manifest)).start({ logger: logger.child({ function: manifest.name }), env }));
   }
   closers.push(async () => void (await Promise.allSettled(running.map((fn) => fn.close()))));
 
-  const listeners = new Map(manifests.map((manifest) => [manifest.name, frameworkListener(manifest.name)]));
+  const listeners = new Map(manifests.map((manifest) => [manifest.name, registeredListener(manifest.name)]));
   const listenerOf = (name: string): RequestListener => listeners.get(name) as RequestListener;
   const edge = createHttpEdge({
     routes: edgeRoutes(manifests),

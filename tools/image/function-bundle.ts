@@ -1,34 +1,8 @@
-import { build, type Plugin } from 'esbuild';
+import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { runtimePackages } from './runtime-packages.ts';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const containerEntry = fileURLToPath(new URL('../../shared/platform/runtime/serve-function.ts', import.meta.url));
-
-/**
- * `functions/registry.ts` imports every manifest (cheap: names, routes, settings), and each manifest's `load` is a
- * dynamic import of that function's code. Bundled as is, every function would carry every other function. This
- * plugin keeps the target's `load` and turns the other functions' into a module that refuses to start, so a bundle
- * holds the registry plus exactly one function.
- */
-function onlyFunction(target: string): Plugin {
-  return {
-    name: 'only-function',
-    setup(build) {
-      build.onResolve({ filter: /.*/ }, (args) => {
-        if (args.kind !== 'dynamic-import') return undefined;
-        const owner = /[\\/]functions[\\/]([^\\/]+)[\\/]function\.ts$/.exec(args.importer)?.[1];
-        if (owner === undefined || owner === target) return undefined;
-        return { path: owner, namespace: 'not-in-this-bundle' };
-      });
-      build.onLoad({ filter: /.*/, namespace: 'not-in-this-bundle' }, (args) => ({
-        contents: `export async function start() { throw new Error(${JSON.stringify(`${args.path} is not in the ${target} bundle; FUNCTION_TARGET and the bundle disagree`)}); }`,
-        loader: 'js',
-      }));
-    },
-  };
-}
-
 /**
  * ESM output runs CommonJS dependencies through esbuild's require shim, which cannot reach Node built-ins on its
  * own; a real `require` bound to the bundle's location fixes that (and resolves the shipped external packages).
@@ -44,14 +18,14 @@ export interface FunctionBundle {
 }
 
 /**
- * Bundles the container entry for one function into `outDir` (`main.mjs` plus the chunk its `load` imports; only
- * external packages stay outside). Code splitting keeps the manifest's dynamic import a real ESM import: without
- * it esbuild inlines the function behind lazy module wrappers, whose initialisation order broke side-effect
- * modules (TypeBox's format registry was read before it was created).
+ * Bundles one function's container entry (`functions/<name>/main.ts`) into `outDir`: `main.mjs` plus a chunk per
+ * package the function imports lazily (only external packages stay outside). Code splitting keeps a dynamic
+ * import a real ESM import: without it esbuild inlines the imported code behind lazy module wrappers, whose
+ * initialisation order broke side-effect modules (TypeBox's format registry was read before it was created).
  */
 export async function bundleFunction(functionName: string, outDir: string): Promise<FunctionBundle> {
   const result = await build({
-    entryPoints: { main: containerEntry },
+    entryPoints: { main: `functions/${functionName}/main.ts` },
     outdir: outDir,
     splitting: true,
     outExtension: { '.js': '.mjs' },
@@ -66,7 +40,6 @@ export async function bundleFunction(functionName: string, outDir: string): Prom
     legalComments: 'linked',
     banner: { js: requireBanner },
     external: runtimePackages.map((runtimePackage) => runtimePackage.name),
-    plugins: [onlyFunction(functionName)],
     metafile: true,
     logLevel: 'silent',
   });

@@ -15,7 +15,6 @@ const httpFunction = (name: string, routes: ReadonlyArray<readonly [HttpMethod, 
   scaling: defaultScaling,
   resources: defaultResources,
   settings: {},
-  load: async () => ({ start: async () => ({ name, close: async () => {} }) }),
 });
 
 // The contract's article routes split over two functions (§1.1), the realtime channel and the fallback.

@@ -10,11 +10,12 @@ import { json } from '../../../shared/platform/http/http-exchange.ts';
 import { registerHttpFunction } from '../../../shared/platform/http/http-function.ts';
 import { identifyFromEnv } from '../../../shared/platform/http/identify.ts';
 import { createLogger } from '../../../shared/platform/logging/logger.ts';
-import { frameworkListener } from '../../../shared/platform/runtime/framework-listener.ts';
+import { registeredListener } from '../../../shared/platform/runtime/register-function.ts';
 import { defaultResources, defaultScaling, type FunctionManifest, type HttpTrigger } from '../../../shared/platform/runtime/manifest.ts';
 import type { RunningFunction } from '../../../shared/platform/runtime/running-function.ts';
 import { manifest as authManifest } from '../function.ts';
 import { startLoopbackServer } from '../../../shared/platform/runtime/testing/loopback-server.ts';
+import { loadFunction } from '../../function-modules.ts';
 
 export const FRONTEND_ORIGIN = 'http://localhost:3000';
 export const CALLBACK_URL = `${FRONTEND_ORIGIN}/login/oauth2/code/google`;
@@ -34,7 +35,6 @@ const callerManifest = {
   scaling: defaultScaling,
   resources: defaultResources,
   settings: {},
-  load: async () => ({ start: async () => ({ name: 'test-show-caller', close: async () => {} }) }),
 } as const satisfies FunctionManifest<HttpTrigger>;
 
 export interface AuthTestServer {
@@ -77,13 +77,13 @@ export async function startAuthTestServer(profile: 'embedded' | 'services', extr
 
   const config = loadAuthConfig(env);
   const idp: DevIdentityProvider = await createDevIdentityProvider(devIdentityProviderOptions(config));
-  const running: RunningFunction = await (await authManifest.load()).start({ logger, env });
+  const running: RunningFunction = await (await loadFunction(authManifest)).start({ logger, env });
   registerHttpFunction(
     callerManifest,
     { whoami: async (request) => ok(json(200, request.identity)), adminOnly: async (request) => ok(json(200, request.identity)) },
     { logger, identify: identifyFromEnv(env) },
   );
-  const listeners = new Map<string, RequestListener>([authManifest.name, callerManifest.name].map((name) => [name, frameworkListener(name)]));
+  const listeners = new Map<string, RequestListener>([authManifest.name, callerManifest.name].map((name) => [name, registeredListener(name)]));
   const edge = createHttpEdge({
     routes: edgeRoutes([authManifest, callerManifest]),
     cors: createCors([FRONTEND_ORIGIN]),

@@ -13,12 +13,13 @@ import { createHttpEdge } from '../../../shared/platform/http/edge.ts';
 import { edgeRoutes } from '../../../shared/platform/http/edge-routes.ts';
 import { createLogger } from '../../../shared/platform/logging/logger.ts';
 import { appendToOutbox } from '../../../shared/platform/outbox/append-to-outbox.ts';
-import { frameworkListener } from '../../../shared/platform/runtime/framework-listener.ts';
+import { registeredListener } from '../../../shared/platform/runtime/register-function.ts';
 import type { RunningFunction } from '../../../shared/platform/runtime/running-function.ts';
 import { cloudEventOf } from '../../../tools/dev-host/event-sources.ts';
 import { manifest as trackArticles } from '../../comment-track-articles/function.ts';
 import { manifest as trackAuthors } from '../../comment-track-authors/function.ts';
 import { manifest as addComment } from '../function.ts';
+import { loadFunction } from '../../function-modules.ts';
 
 export const FRONTEND_ORIGIN = 'http://localhost:3000';
 const SECRET = 'comment-test-secret-that-is-long-enough!';
@@ -64,14 +65,14 @@ export async function startCommentTestServer(profile: 'embedded' | 'services', e
   const logLines: string[] = [];
   const logger = createLogger({ level: 'debug', sink: { write: (line) => void logLines.push(line) } });
   const running: RunningFunction[] = [];
-  for (const manifest of [addComment, trackArticles, trackAuthors]) running.push(await (await manifest.load()).start({ logger, env }));
+  for (const manifest of [addComment, trackArticles, trackAuthors]) running.push(await (await loadFunction(manifest)).start({ logger, env }));
 
-  const comments = frameworkListener(addComment.name);
+  const comments = registeredListener(addComment.name);
   // One trusted hop, so a test picks its client address with X-Forwarded-For (rate limits count per address).
   const edge = createHttpEdge({ routes: edgeRoutes([addComment]), cors: createCors([FRONTEND_ORIGIN]), trustedProxyHops: 1, dispatch: () => comments });
   const front = await listen(edge);
   const sinks = new Map<string, Awaited<ReturnType<typeof listen>>>();
-  for (const manifest of [trackArticles, trackAuthors]) sinks.set(manifest.trigger.topic, await listen(frameworkListener(manifest.name)));
+  for (const manifest of [trackArticles, trackAuthors]) sinks.set(manifest.trigger.topic, await listen(registeredListener(manifest.name)));
 
   const ids = createSnowflake(77, systemClock);
   const tokens = createJoseSessionTokens({ key: new TextEncoder().encode(SECRET), accessTtlSeconds: 3600, refreshTtlSeconds: 3600, clock: systemClock });

@@ -13,11 +13,12 @@ import { createCors } from '../../../shared/platform/http/cors.ts';
 import { createHttpEdge } from '../../../shared/platform/http/edge.ts';
 import { edgeRoutes } from '../../../shared/platform/http/edge-routes.ts';
 import { createLogger } from '../../../shared/platform/logging/logger.ts';
-import { frameworkListener } from '../../../shared/platform/runtime/framework-listener.ts';
+import { registeredListener } from '../../../shared/platform/runtime/register-function.ts';
 import type { RunningFunction } from '../../../shared/platform/runtime/running-function.ts';
 import { manifest as authManifest } from '../../auth-manage-session/function.ts';
 import { manifest as memoManifest } from '../function.ts';
 import { startLoopbackServer } from '../../../shared/platform/runtime/testing/loopback-server.ts';
+import { loadFunction } from '../../function-modules.ts';
 
 export const FRONTEND_ORIGIN = 'http://localhost:3000';
 const CALLBACK_URL = `${FRONTEND_ORIGIN}/login/oauth2/code/google`;
@@ -71,8 +72,8 @@ export async function startMemoTestServer(profile: 'embedded' | 'services', extr
   const logger = createLogger({ level: 'warn', sink: { write: () => {} } });
   const idp: DevIdentityProvider = await createDevIdentityProvider(devIdentityProviderOptions(loadAuthConfig(env)));
   const running: RunningFunction[] = [];
-  for (const manifest of [authManifest, memoManifest]) running.push(await (await manifest.load()).start({ logger, env }));
-  const listeners = new Map<string, RequestListener>([authManifest, memoManifest].map((manifest) => [manifest.name, frameworkListener(manifest.name)]));
+  for (const manifest of [authManifest, memoManifest]) running.push(await (await loadFunction(manifest)).start({ logger, env }));
+  const listeners = new Map<string, RequestListener>([authManifest, memoManifest].map((manifest) => [manifest.name, registeredListener(manifest.name)]));
   const edge = createHttpEdge({
     routes: edgeRoutes([authManifest, memoManifest]),
     cors: createCors([FRONTEND_ORIGIN]),

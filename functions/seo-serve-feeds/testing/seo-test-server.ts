@@ -8,7 +8,7 @@ import { createCors } from '../../../shared/platform/http/cors.ts';
 import { createHttpEdge } from '../../../shared/platform/http/edge.ts';
 import { edgeRoutes } from '../../../shared/platform/http/edge-routes.ts';
 import { createLogger } from '../../../shared/platform/logging/logger.ts';
-import { frameworkListener } from '../../../shared/platform/runtime/framework-listener.ts';
+import { registeredListener } from '../../../shared/platform/runtime/register-function.ts';
 import type { RunningFunction } from '../../../shared/platform/runtime/running-function.ts';
 import { createSqlSeoStore } from '../../../shared/seo/adapters/seo-store.sql.ts';
 import type { SeoTables } from '../../../shared/seo/adapters/seo-tables.ts';
@@ -18,6 +18,7 @@ import { manifest as generateFeeds } from '../../seo-generate-feeds/function.ts'
 import { manifest as trackArticles } from '../../seo-track-articles/function.ts';
 import { manifest as serveFeeds } from '../function.ts';
 import { postPing } from '../../../tools/dev-host/ping-source.ts';
+import { loadFunction } from '../../function-modules.ts';
 
 export const FRONTEND_ORIGIN = 'http://localhost:3000';
 export const SITE_URL = 'https://blog.example';
@@ -57,12 +58,12 @@ export async function startSeoTestServer(dialect: SqlDialect, extraEnv: Record<s
   const logLines: string[] = [];
   const logger = createLogger({ level: 'debug', sink: { write: (line) => void logLines.push(line) } });
   const running: RunningFunction[] = [];
-  for (const manifest of [serveFeeds, trackArticles, generateFeeds]) running.push(await (await manifest.load()).start({ logger, env }));
+  for (const manifest of [serveFeeds, trackArticles, generateFeeds]) running.push(await (await loadFunction(manifest)).start({ logger, env }));
 
-  const serve = frameworkListener(serveFeeds.name);
+  const serve = registeredListener(serveFeeds.name);
   const front = await listen(createHttpEdge({ routes: edgeRoutes([serveFeeds]), cors: createCors([FRONTEND_ORIGIN]), trustedProxyHops: 0, dispatch: () => serve }));
-  const tracker = await listen(frameworkListener(trackArticles.name));
-  const generator = await listen(frameworkListener(generateFeeds.name));
+  const tracker = await listen(registeredListener(trackArticles.name));
+  const generator = await listen(registeredListener(generateFeeds.name));
 
   return {
     base: front.url,

@@ -6,10 +6,9 @@ import type { RouteSpec } from '../runtime/manifest.ts';
 import { clientAddress } from './client-address.ts';
 import type { Cors } from './cors.ts';
 import { crossSiteWrite } from './cross-site.ts';
-import { hideFromFramework } from './framework-shim.ts';
 import { identifyOf } from './function-identities.ts';
 import { errorResponse, writeResponse, type Identity } from './http-exchange.ts';
-import { byteLimit, declaredTooLarge, JSON_BODY_LIMIT, parseJsonBody, readBody, unacceptedContentType } from './read-body.ts';
+import { bodySource, byteLimit, declaredTooLarge, JSON_BODY_LIMIT, parseJsonBody, readBody, unacceptedContentType } from './read-body.ts';
 import { createRouteTable } from './route-table.ts';
 import { splitTarget } from './url-decoding.ts';
 
@@ -87,7 +86,7 @@ export function createHttpEdge(options: {
     let body: unknown;
     let bodyStream = emptyStream();
     if (accepts === 'multipart') {
-      bodyStream = pipeline(req, byteLimit(limit), new PassThrough(), () => {});
+      bodyStream = pipeline(bodySource(req), byteLimit(limit), new PassThrough(), () => {});
     } else {
       const read = await readBody(req, limit);
       if (!read.ok) return writeResponse(res, errorResponse(read.error));
@@ -100,7 +99,6 @@ export function createHttpEdge(options: {
     }
     const clientIp = clientAddress(req, options.trustedProxyHops);
     states.set(req, { routeKey, params: match.params, path, search, clientIp, identity, rawBody, body, bodyStream });
-    hideFromFramework(req);
     options.dispatch(functionName)(req, res);
   };
 

@@ -4,7 +4,7 @@ import { Type } from '@sinclair/typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok } from '../../kernel/result.ts';
 import { createLogger } from '../logging/logger.ts';
-import { frameworkListener } from '../runtime/framework-listener.ts';
+import { registeredListener } from '../runtime/register-function.ts';
 import { defaultResources, defaultScaling, type FunctionManifest, type HttpTrigger } from '../runtime/manifest.ts';
 import { createCors } from './cors.ts';
 import { createHttpEdge } from './edge.ts';
@@ -29,7 +29,6 @@ const manifest = {
   scaling: defaultScaling,
   resources: defaultResources,
   settings: {},
-  load: async () => ({ start: async () => ({ name: 'test-echo-things', close: async () => {} }) }),
 } as const satisfies FunctionManifest<HttpTrigger>;
 
 let server: Server;
@@ -49,8 +48,8 @@ beforeAll(async () => {
     },
     { logger: createLogger({ sink: { write: () => {} } }), identify: async (req) => (req.headers['x-test-user'] ? { userId: 1, roles: ['USER'] } : null) },
   );
-  const framework = frameworkListener(manifest.name);
-  server = createServer(createHttpEdge({ routes: edgeRoutes([manifest]), cors: createCors([origin]), trustedProxyHops: 0, dispatch: () => framework }));
+  const listener = registeredListener(manifest.name);
+  server = createServer(createHttpEdge({ routes: edgeRoutes([manifest]), cors: createCors([origin]), trustedProxyHops: 0, dispatch: () => listener }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

@@ -1,11 +1,10 @@
-import type { Request, Response } from '@google-cloud/functions-framework';
-import type { IncomingMessage } from 'node:http';
-import * as functions from '@google-cloud/functions-framework';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Static, TSchema } from '@sinclair/typebox';
 import { appError, type AppError } from '../../kernel/app-error.ts';
 import type { Result } from '../../kernel/result.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { FunctionManifest, HttpTrigger, RouteSpec } from '../runtime/manifest.ts';
+import { registerFunction } from '../runtime/register-function.ts';
 import { edgeStateOf } from './edge.ts';
 import { rememberIdentify } from './function-identities.ts';
 import { errorResponse, writeResponse, type HttpRequest, type HttpResponse, type Identity } from './http-exchange.ts';
@@ -27,7 +26,7 @@ export interface HttpFunctionDeps {
 export const anonymousOnly = async (): Promise<Identity | null> => null;
 
 /**
- * Registers an HTTP function with functions-framework. The edge in front has matched the route, identified the
+ * Registers an HTTP function (see registerFunction). The edge in front has matched the route, identified the
  * caller (with `deps.identify`), applied the route's access rule and read the body; here query and body are
  * checked against the route's schemas and the handler's Result is written back as JSON.
  */
@@ -38,7 +37,7 @@ export function registerHttpFunction<Routes extends Readonly<Record<string, Rout
 ): void {
   const routes: Readonly<Record<string, RouteSpec>> = manifest.trigger.routes;
   rememberIdentify(manifest.name, deps.identify);
-  const handle = async (req: Request): Promise<HttpResponse> => {
+  const handle = async (req: IncomingMessage): Promise<HttpResponse> => {
     const state = edgeStateOf(req);
     const spec = state && routes[state.routeKey];
     if (!state || !spec) return errorResponse(appError('NOT_FOUND', 'no route'));
@@ -49,7 +48,7 @@ export function registerHttpFunction<Routes extends Readonly<Record<string, Rout
     const params = Object.fromEntries(Object.entries(state.params).map(([name, raw]) => [name, decodeComponent(raw)]));
     const handler = handlers[state.routeKey] as RouteHandler<RouteSpec>;
     const result = await handler({
-      method: req.method,
+      method: req.method ?? 'GET',
       path: state.path,
       params,
       query: query.value as Record<string, string>,
@@ -63,7 +62,7 @@ export function registerHttpFunction<Routes extends Readonly<Record<string, Rout
     return result.ok ? result.value : errorResponse(result.error);
   };
 
-  functions.http(manifest.name, async (req: Request, res: Response) => {
+  registerFunction(manifest, async (req: IncomingMessage, res: ServerResponse) => {
     try {
       writeResponse(res, await handle(req));
     } catch (error) {

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { Transform } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { appError, type AppError } from '../../kernel/app-error.ts';
 import { err, ok, type Result } from '../../kernel/result.ts';
 import type { BodyKind } from '../runtime/manifest.ts';
@@ -38,12 +38,26 @@ export function unacceptedContentType(request: IncomingMessage, accepts: BodyKin
   return appError('UNSUPPORTED_MEDIA_TYPE', `this route takes ${accepts === 'multipart' ? 'multipart/form-data' : accepts === 'json' ? 'application/json' : 'text/plain'} bodies`);
 }
 
+/** The body functions-framework's own server has read already (its parser keeps the bytes); undefined elsewhere. */
+function readByFramework(request: IncomingMessage): Buffer | undefined {
+  const { rawBody } = request as { rawBody?: unknown };
+  return Buffer.isBuffer(rawBody) ? rawBody : undefined;
+}
+
+/** The request's body as a stream: the request itself, or what functions-framework's server has read of it. */
+export const bodySource = (request: IncomingMessage): Readable => {
+  const read = readByFramework(request);
+  return read ? Readable.from([read]) : request;
+};
+
 /**
  * Reads a request body up to a limit, counting bytes as they arrive: an oversized body is refused at the first
  * byte past the limit, never buffered whole. A body cut short (the client went away, a malformed chunk) is a
  * 400 answered to nobody, never a rejection.
  */
 export function readBody(request: IncomingMessage, limit: number): Promise<Result<Buffer, AppError>> {
+  const read = readByFramework(request);
+  if (read) return Promise.resolve(read.length > limit ? err(tooLarge(limit)) : ok(read));
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;

@@ -1,8 +1,9 @@
-import * as functions from '@google-cloud/functions-framework';
-import type { Request, Response } from '@google-cloud/functions-framework';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTP, type CloudEvent } from 'cloudevents';
+import { JSON_BODY_LIMIT, readBody } from '../http/read-body.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { CronTrigger, EventTrigger, FunctionManifest } from './manifest.ts';
+import { registerFunction } from './register-function.ts';
 
 /**
  * What became of one delivery. The HTTP status is the contract with the KafkaSource/PingSource in front:
@@ -21,8 +22,9 @@ export type EventHandler = (event: CloudEvent<unknown>) => Promise<Delivery>;
 
 /**
  * Registers a CloudEvent-triggered (or cron-triggered: a PingSource tick is a CloudEvent too) function. It is
- * registered as an HTTP function and decodes the event itself with the CloudEvents SDK, because
- * functions-framework's own CloudEvent wrapper turns every failure into a 500 and so cannot say "do not retry".
+ * registered as an HTTP function and decodes the event itself (binary or structured mode) with the CloudEvents SDK,
+ * because functions-framework's own CloudEvent wrapper turns every failure into a 500 and so cannot say "do not
+ * retry".
  */
 export function registerEventFunction(
   manifest: FunctionManifest<EventTrigger | CronTrigger>,
@@ -30,10 +32,12 @@ export function registerEventFunction(
   deps: { logger: Logger },
 ): void {
   const accepted = manifest.trigger.kind === 'events' ? new Set(manifest.trigger.types) : undefined;
-  const deliver = async (req: Request): Promise<Delivery> => {
+  const deliver = async (req: IncomingMessage): Promise<Delivery> => {
+    const body = await readBody(req, JSON_BODY_LIMIT);
+    if (!body.ok) return reject(body.error.message);
     let event: CloudEvent<unknown>;
     try {
-      const decoded = HTTP.toEvent({ headers: req.headers, body: req.rawBody?.toString('utf8') ?? '' });
+      const decoded = HTTP.toEvent({ headers: req.headers, body: body.value.toString('utf8') });
       if (Array.isArray(decoded)) return reject('batched CloudEvents are not accepted');
       event = decoded as CloudEvent<unknown>;
     } catch (error) {
@@ -43,7 +47,7 @@ export function registerEventFunction(
     return handler(event);
   };
 
-  functions.http(manifest.name, async (req: Request, res: Response) => {
+  registerFunction(manifest, async (req: IncomingMessage, res: ServerResponse) => {
     let delivery: Delivery;
     try {
       delivery = await deliver(req);
@@ -51,7 +55,8 @@ export function registerEventFunction(
       deps.logger.error('event handler failed', { function: manifest.name, error });
       delivery = retry('unexpected failure');
     }
-    if (delivery.kind !== 'done') deps.logger.warn(`event ${delivery.kind}`, { function: manifest.name, reason: delivery.reason, ceId: req.header('ce-id') });
-    res.status(statusOf[delivery.kind]).json(delivery.kind === 'done' ? { status: 'done' } : { status: delivery.kind, reason: delivery.reason });
+    if (delivery.kind !== 'done') deps.logger.warn(`event ${delivery.kind}`, { function: manifest.name, reason: delivery.reason, ceId: req.headers['ce-id'] });
+    const answer = delivery.kind === 'done' ? { status: 'done' } : { status: delivery.kind, reason: delivery.reason };
+    res.writeHead(statusOf[delivery.kind], { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify(answer));
   });
 }

@@ -4,7 +4,7 @@ import { SHUTDOWN_DEADLINE_MS } from './graceful-shutdown.ts';
 import { spawnNode } from './testing/spawn-node.ts';
 
 const fixture = fileURLToPath(new URL('./testing/slow-server.fixture.ts', import.meta.url));
-const serveFunction = fileURLToPath(new URL('./serve-function.ts', import.meta.url));
+const docsFunction = fileURLToPath(new URL('../../../functions/docs-serve-api/main.ts', import.meta.url));
 
 describe('SIGTERM', () => {
   it('stops accepting, lets the request in flight finish, closes pools and exits 0 within the deadline', async () => {
@@ -31,7 +31,7 @@ describe('SIGTERM', () => {
 
   it('serves a real function with a health route and drains it on SIGTERM', async () => {
     const port = 20000 + Math.floor(Math.random() * 5000);
-    const proc = spawnNode(serveFunction, { FUNCTION_TARGET: 'docs-serve-api', PORT: String(port) });
+    const proc = spawnNode(docsFunction, { PORT: String(port) });
     await proc.waitForLine((line) => line.message === 'function ready');
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(health.status).toBe(200);
@@ -40,12 +40,5 @@ describe('SIGTERM', () => {
     proc.child.kill('SIGTERM');
     expect((await proc.exited()).code).toBe(0);
     expect(proc.lines.at(-1)).toMatchObject({ message: 'stopped', function: 'docs-serve-api' });
-  });
-
-  it('refuses to start with an unknown FUNCTION_TARGET, naming the key', async () => {
-    const proc = spawnNode(serveFunction, { FUNCTION_TARGET: 'no-such-function', PORT: '1' });
-    const { code } = await proc.exited();
-    expect(code).not.toBe(0);
-    expect(proc.stderr()).toContain('FUNCTION_TARGET must be one of docs-serve-api');
   });
 });

@@ -1,6 +1,5 @@
 import type { TSchema } from '@sinclair/typebox';
 import type { SettingsSpec } from '../config/load-config.ts';
-import type { RunningFunction, RuntimeContext } from './running-function.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -64,7 +63,7 @@ export interface Resources {
 /**
  * The single source of truth about a function: its trigger, scaling, resources and settings. The dev host's
  * routing, the gateway and every Knative/eventing object are generated from manifests. A manifest is cheap to
- * import; the function's code is loaded only by `load`.
+ * import: it holds no code of the function, whose `index.ts` exports `start` (see functions/function-modules.ts).
  */
 export interface FunctionManifest<T extends Trigger = Trigger> {
   readonly name: string;
@@ -73,7 +72,6 @@ export interface FunctionManifest<T extends Trigger = Trigger> {
   readonly scaling: Scaling;
   readonly resources: Resources;
   readonly settings: SettingsSpec;
-  load(): Promise<{ start(context: RuntimeContext): Promise<RunningFunction> }>;
 }
 
 export const defaultScaling: Scaling = { minScale: 0, maxScale: 2, concurrency: 50, timeoutSeconds: 30 };

@@ -7,6 +7,9 @@ export interface RuntimeContext {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
+/** What every function's `index.ts` exports: opens what the function needs and registers its handler. */
+export type StartFunction = (context: RuntimeContext) => Promise<RunningFunction>;
+
 /**
  * A started function: registered with functions-framework under its manifest name, holding whatever pools it
  * opened. `close` releases them; it runs after the server has stopped taking requests.

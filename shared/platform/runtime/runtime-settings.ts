@@ -1,10 +1,9 @@
-import { integer, text } from '../config/setting.ts';
+import { integer } from '../config/setting.ts';
 import { platformSettings } from '../config/platform-settings.ts';
 import { httpSettingsFor } from '../http/http-settings.ts';
 
-/** What the container entry reads besides the function's own settings: which function, where, how loud. */
+/** What the container entry reads besides the function's own settings: where, how loud. */
 export const runtimeSettingsFor = (profile: 'embedded' | 'services') => ({
-  target: text('FUNCTION_TARGET', { description: 'the function this process serves (one of functions/registry.ts)' }),
   port: integer('PORT', 1, 65535, { default: 8080, description: 'HTTP port; Knative sets it' }),
   logLevel: platformSettings.logLevel,
   ...httpSettingsFor(profile),

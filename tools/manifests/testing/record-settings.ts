@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { manifestNamed } from '../../../functions/registry.ts';
 import { createLogger } from '../../../shared/platform/logging/logger.ts';
+import { loadFunction } from '../../../functions/function-modules.ts';
 
 /**
  * `node record-settings.ts <function>`: starts one function in the embedded profile with an environment that records
@@ -28,7 +29,7 @@ process.env = recording;
 let failure: string | undefined;
 try {
   const manifest = manifestNamed(functionName);
-  const running = await (await manifest.load()).start({ logger: createLogger({ level: 'error' }), env: recording });
+  const running = await (await loadFunction(manifest)).start({ logger: createLogger({ level: 'error' }), env: recording });
   await running.close();
 } catch (error) {
   failure = (error as Error).message;
