@@ -14,7 +14,8 @@ import { spawnNode, type SpawnedProcess } from './testing/spawn-node.ts';
  */
 const SECRET = 'crash-probe-secret-of-at-least-32-bytes!';
 const devHostMain = fileURLToPath(new URL('../../../tools/dev-host/main.ts', import.meta.url));
-const serveFunction = fileURLToPath(new URL('./serve-function.ts', import.meta.url));
+/** A function's container entry, `functions/<name>/main.ts`. */
+const containerEntry = (name: string): string => fileURLToPath(new URL(`../../../functions/${name}/main.ts`, import.meta.url));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Entry {
@@ -43,7 +44,7 @@ async function startDevHost(): Promise<Entry> {
 async function startContainer(target: string): Promise<Entry> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pilog-probe-'));
   const port = 25000 + Math.floor(Math.random() * 5000);
-  const proc = spawnNode(serveFunction, { FUNCTION_TARGET: target, PORT: String(port), PILOG_PROFILE: 'embedded', PILOG_DATA_DIR: dataDir, PILOG_JWT_SECRET: SECRET });
+  const proc = spawnNode(containerEntry(target), { PORT: String(port), PILOG_PROFILE: 'embedded', PILOG_DATA_DIR: dataDir, PILOG_JWT_SECRET: SECRET });
   await proc.waitForLine((line) => line.message === 'function ready', 30_000);
   return { proc, port, dataDir, draining: () => proc.waitForLine((line) => line.message === 'shutting down') };
 }
