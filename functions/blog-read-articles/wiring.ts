@@ -6,7 +6,7 @@ import { openCache } from '../../shared/platform/cache/open-cache.ts';
 import type { ConfigOf } from '../../shared/platform/config/load-config.ts';
 import { openDatabase } from '../../shared/platform/database/database.ts';
 import type { Logger } from '../../shared/platform/logging/logger.ts';
-import { openSearchIndex } from '../../shared/search/adapters/open-search-index.ts';
+import { openSearchIndex, type OpenedSearchIndex } from '../../shared/search/adapters/open-search-index.ts';
 import { searchArticles } from '../../shared/search/application/search-articles.ts';
 import type { manifest } from './function.ts';
 
@@ -17,13 +17,17 @@ export interface BlogReadWiring {
 
 /**
  * The blog's reads and its keyword search, which the search context answers: the blog owns the `ArticleSearch`
- * port, and this function (which may see both contexts) plugs the search read model into it.
+ * port, and this function (which may see both contexts) plugs the search read model into it. The search index
+ * (its OpenSearch client, in the services profile) opens on the first keyword search: pages, tags and details,
+ * which most readers ask for, never load it, so a cold start does not wait for it.
  */
 export async function wireBlogReads(config: ConfigOf<typeof manifest.settings>, logger: Logger): Promise<BlogReadWiring> {
   const database = await openDatabase(config);
-  const search = await openSearchIndex(config, { database });
   const cache = await openCache(config, 'blog', logger);
-  const articleSearch: ArticleSearch = { search: (keyword, limit) => searchArticles(search.index, keyword, limit) };
+  let search: Promise<OpenedSearchIndex> | undefined;
+  const articleSearch: ArticleSearch = {
+    search: async (keyword, limit) => searchArticles((await (search ??= openSearchIndex(config, { database }))).index, keyword, limit),
+  };
   return {
     deps: {
       reads: createSqlArticleReads(database.db),
@@ -33,7 +37,7 @@ export async function wireBlogReads(config: ConfigOf<typeof manifest.settings>, 
     },
     async close() {
       await cache.close();
-      await search.close();
+      await search?.then((opened) => opened.close(), () => {});
       await database.close();
     },
   };

@@ -1,4 +1,4 @@
-import { loadMediaConfig } from '../../shared/media/adapters/media-settings.ts';
+import { loadMediaConfig } from '../../shared/media/adapters/media-config.ts';
 import { registerHttpFunction } from '../../shared/platform/http/http-function.ts';
 import { identifyFromEnv } from '../../shared/platform/http/identify.ts';
 import type { RunningFunction, RuntimeContext } from '../../shared/platform/runtime/running-function.ts';

@@ -116,6 +116,43 @@ describe('the image runtime artifact', () => {
     }
   });
 
+  it('carries in each function’s bundle only the heavy packages that function uses', () => {
+    const heavy = {
+      kafka: ['kafkajs', '@platformatic/kafka'],
+      oidc: ['openid-client', 'oidc-provider'],
+      github: ['@octokit/'],
+      opensearch: ['@opensearch-project/'],
+      markdown: ['marked'],
+      multipart: ['busboy'],
+      websocket: ['ws'],
+      express: ['express', 'body-parser'],
+    } as const;
+    type Heavy = keyof typeof heavy;
+    // Read-only and event functions that publish nothing carry no Kafka client; only sign-in carries OIDC.
+    const uses: Readonly<Record<string, readonly Heavy[]>> = {
+      'docs-serve-api': [],
+      'events-sweep-outbox': ['kafka'],
+      'auth-manage-session': ['kafka', 'oidc'],
+      'seo-generate-feeds': ['markdown'],
+      'seo-serve-feeds': ['markdown'],
+      'seo-track-articles': ['markdown'],
+      'memo-save-memo': ['kafka'],
+      'memo-purge-sandbox': ['kafka'],
+      'comment-add-comment': ['kafka'],
+      'comment-track-articles': [],
+      'comment-track-authors': [],
+      'media-upload-image': ['github', 'multipart'],
+      'blog-read-articles': ['opensearch'],
+      'blog-publish-post': ['kafka'],
+      'search-index-articles': ['opensearch'],
+      'realtime-autosave': ['kafka', 'websocket'],
+    };
+    const carried = (inputs: readonly string[]): Heavy[] =>
+      (Object.keys(heavy) as Heavy[]).filter((group) => heavy[group].some((name) => inputs.some((input) => input.includes(`node_modules/${name}`))));
+    expect(Object.keys(uses).sort()).toEqual(manifests.map((m) => m.name).sort());
+    expect(Object.fromEntries(artifact.bundles.map((bundle) => [bundle.functionName, carried(bundle.inputs)]))).toEqual(uses);
+  });
+
   it('refuses a FUNCTION_TARGET it has no bundle for, naming the choices', async () => {
     const started = await start('no-such-function', { PILOG_PROFILE: 'embedded' });
     expect(started.healthy).toBe(false);

@@ -1,8 +1,6 @@
-import { ConfigError, loadConfig } from '../../platform/config/load-config.ts';
-import { DEV_PUBLIC_API_URL, platformSettings } from '../../platform/config/platform-settings.ts';
+import { loadConfig } from '../../platform/config/load-config.ts';
+import { platformSettings } from '../../platform/config/platform-settings.ts';
 import { integer, oneOf, text, url, type Setting } from '../../platform/config/setting.ts';
-import type { Logger } from '../../platform/logging/logger.ts';
-import type { ImageStore } from '../ports/image-store.port.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -35,46 +33,4 @@ export const mediaSettings = {
  */
 export function uploadBodyLimit(env: Env = process.env): number {
   return loadConfig({ uploadMaxBytes }, env).uploadMaxBytes + MULTIPART_OVERHEAD_BYTES;
-}
-
-export interface MediaConfig {
-  readonly maxBytes: number;
-  openStore(logger: Logger): Promise<ImageStore>;
-}
-
-const fail = (message: string): never => {
-  throw new ConfigError(`Invalid configuration: ${message}`);
-};
-
-/** Reads the settings once at start; a GitHub store without its repository or token fails the start, naming the key. */
-export function loadMediaConfig(env: Env): MediaConfig {
-  const raw = loadConfig(mediaSettings, env);
-  const store = raw.store ?? (raw.profile === 'embedded' ? 'local' : 'github');
-  if (store === 'local') {
-    const publicApiUrl = raw.publicApiUrl ?? (raw.profile === 'embedded' ? DEV_PUBLIC_API_URL : fail('PILOG_PUBLIC_API_URL is required for the local media store in the services profile'));
-    return {
-      maxBytes: raw.uploadMaxBytes,
-      openStore: async () => {
-        const { createLocalImageStore, localMediaDirectory } = await import('./image-store.local.ts');
-        return createLocalImageStore({ directory: localMediaDirectory(raw.dataDir), publicApiUrl });
-      },
-    };
-  }
-  const [owner, repo, ...rest] = raw.githubRepository.split('/');
-  if (!owner || !repo || rest.length > 0) fail('PILOG_GITHUB_REPOSITORY must be owner/name for the GitHub media store');
-  if (raw.githubToken === '') fail('PILOG_GITHUB_TOKEN is required for the GitHub media store');
-  return {
-    maxBytes: raw.uploadMaxBytes,
-    openStore: async (logger) =>
-      (await import('./image-store.github.ts')).createGithubImageStore({
-        token: raw.githubToken,
-        owner: owner as string,
-        repo: repo as string,
-        branch: raw.githubBranch,
-        pathPrefix: raw.githubPathPrefix.replace(/^\/+|\/+$/g, ''),
-        apiUrl: raw.githubApiUrl,
-        rawUrlBase: raw.githubRawUrlBase,
-        logger,
-      }),
-  };
 }
