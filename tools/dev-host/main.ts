@@ -1,13 +1,17 @@
-import { resolve } from 'node:path';
+import { enableCompileCache } from 'node:module';
+import { join, resolve } from 'node:path';
 import { loadConfig } from '../../shared/platform/config/load-config.ts';
 import { platformSettings } from '../../shared/platform/config/platform-settings.ts';
 import { integer, text } from '../../shared/platform/config/setting.ts';
 import { httpSettingsFor } from '../../shared/platform/http/http-settings.ts';
 import { createLogger, flushStdout } from '../../shared/platform/logging/logger.ts';
-import { startDevHost } from './dev-host.ts';
 
 /** `npm start`: the whole of pilog on one port. Embedded profile unless PILOG_PROFILE=services. */
 const platform = loadConfig(platformSettings);
+// V8's compile cache under the data dir: a restart starts from compiled code. Enabled before the dev host's
+// modules load, hence the dynamic import.
+enableCompileCache(join(platform.dataDir, 'compile-cache'));
+const { startDevHost } = await import('./dev-host.ts');
 const config = loadConfig({
   port: integer('PORT', 0, 65535, { default: 8080 }),
   host: text('PILOG_DEV_HOST_BIND', { default: '127.0.0.1', description: 'address the dev host listens on' }),

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manifests } from '../../functions/registry.ts';
 import { buildImageArtifact, type ImageArtifact } from './build-artifact.ts';
 import { runtimePackages } from './runtime-packages.ts';
+import { warmCompileCache } from './warm-compile-cache.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'pilog-image-'));
 const artifactDir = join(work, 'app');
@@ -151,6 +152,14 @@ describe('the image runtime artifact', () => {
       (Object.keys(heavy) as Heavy[]).filter((group) => heavy[group].some((name) => inputs.some((input) => input.includes(`node_modules/${name}`))));
     expect(Object.keys(uses).sort()).toEqual(manifests.map((m) => m.name).sort());
     expect(Object.fromEntries(artifact.bundles.map((bundle) => [bundle.functionName, carried(bundle.inputs)]))).toEqual(uses);
+  });
+
+  it('starts a function from the compile cache its warm-up wrote', { timeout: 60_000 }, async () => {
+    await warmCompileCache(artifactDir, ['docs-serve-api']);
+    expect(readdirSync(join(artifactDir, 'functions/docs-serve-api/compile-cache')).length).toBeGreaterThan(0);
+    const started = await start('docs-serve-api', { PILOG_PROFILE: 'embedded', NODE_DEBUG_NATIVE: 'COMPILE_CACHE' });
+    expect(started.healthy, started.output).toBe(true);
+    expect(started.output).toMatch(/V8 code cache for ESM file:\/\/\S+\/functions\/docs-serve-api\/main\.mjs was accepted/);
   });
 
   it('refuses a FUNCTION_TARGET it has no bundle for, naming the choices', async () => {
