@@ -6,6 +6,8 @@ import type { ArticleCard, ArticleView, ListedStatus } from '../domain/article-v
 const ENTRY_TTL_SECONDS = 60;
 /** A generation outlives every entry made under it, so an expired generation cannot bring an old entry back. */
 const GENERATION_TTL_SECONDS = 24 * 60 * 60;
+/** Entries this process keeps decoded: the first page, details being read, a few tag lists. */
+const SETTLED_ENTRIES = 500;
 
 /**
  * The blog's read cache (§2.1 freshness). Every entry's key holds a generation token: one per article for its
@@ -14,6 +16,10 @@ const GENERATION_TTL_SECONDS = 24 * 60 * 60;
  * the classic race where a slow reader stores what it read before the commit after the writer's invalidation:
  * it stores under the retired generation, which no later reader asks for. So an immediate read after a publish
  * sees the new copy, and no read is staler than the writer's own invalidation.
+ *
+ * An entry never changes once stored under its generation, so this process keeps the entries it has read, decoded,
+ * as the very same objects (which lets the HTTP layer send their bytes serialised once): a hit costs the
+ * generation lookup only, the one thing a writer elsewhere can change.
  */
 export interface ArticleReadCache {
   detail(articleId: number, status: ListedStatus, load: () => Promise<ArticleView | null>): Promise<ArticleView | null>;
@@ -35,13 +41,24 @@ export function createArticleReadCache(cache: Cache, options: { onInvalidationFa
     return started;
   };
 
+  const settled = new Map<string, { value: unknown }>();
+  const settle = (entryKey: string, entry: { value: unknown }): void => {
+    settled.set(entryKey, entry);
+    if (settled.size > SETTLED_ENTRIES) settled.delete(settled.keys().next().value as string);
+  };
   async function through<T>(generationKey: string, key: string, load: () => Promise<T>): Promise<T> {
     const entryKey = `${key}@${await generation(generationKey)}`;
-    const hit = await cache.get<{ value: T }>(entryKey);
-    if (hit !== undefined) return hit.value;
-    const value = await load();
+    const known = settled.get(entryKey);
+    if (known !== undefined) return known.value as T;
     // Wrapped, so a cached "not found" (null) is told apart from a miss.
+    const hit = await cache.get<{ value: T }>(entryKey);
+    if (hit !== undefined) {
+      settle(entryKey, hit);
+      return hit.value;
+    }
+    const value = await load();
     await cache.set(entryKey, { value }, ENTRY_TTL_SECONDS);
+    settle(entryKey, { value });
     return value;
   }
 
