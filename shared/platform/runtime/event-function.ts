@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HTTP, type CloudEvent } from 'cloudevents';
+import type { CloudEvent } from 'cloudevents';
 import { JSON_BODY_LIMIT, readBody } from '../http/read-body.ts';
 import type { Logger } from '../logging/logger.ts';
+import { readCloudEvent } from './cloud-event-intake.ts';
 import type { CronTrigger, EventTrigger, FunctionManifest } from './manifest.ts';
 import { registerFunction } from './register-function.ts';
 
@@ -22,7 +23,7 @@ export type EventHandler = (event: CloudEvent<unknown>) => Promise<Delivery>;
 
 /**
  * Registers a CloudEvent-triggered (or cron-triggered: a PingSource tick is a CloudEvent too) function. It is
- * registered as an HTTP function and decodes the event itself (binary or structured mode) with the CloudEvents SDK,
+ * registered as an HTTP function and reads the event itself (binary or structured mode), strictly (`readCloudEvent`),
  * because functions-framework's own CloudEvent wrapper turns every failure into a 500 and so cannot say "do not
  * retry".
  */
@@ -35,14 +36,9 @@ export function registerEventFunction(
   const deliver = async (req: IncomingMessage): Promise<Delivery> => {
     const body = await readBody(req, JSON_BODY_LIMIT);
     if (!body.ok) return reject(body.error.message);
-    let event: CloudEvent<unknown>;
-    try {
-      const decoded = HTTP.toEvent({ headers: req.headers, body: body.value.toString('utf8') });
-      if (Array.isArray(decoded)) return reject('batched CloudEvents are not accepted');
-      event = decoded as CloudEvent<unknown>;
-    } catch (error) {
-      return reject(`not a CloudEvent: ${(error as Error).message}`);
-    }
+    const read = readCloudEvent(req.headers, body.value.toString('utf8'));
+    if (!read.ok) return reject(read.error);
+    const event = read.value;
     if (accepted && !accepted.has(event.type)) return done; // another function's event on a shared topic
     return handler(event);
   };
