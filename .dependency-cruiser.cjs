@@ -2,7 +2,7 @@
  * The layering rules of pilog (handbook: architecture §2). `npm test` fails when one is broken.
  */
 const contexts = '(auth|blog|memo|comment|media|search|seo|realtime)';
-const ioLibraries = '^(node:)?(fs|net|http|https|child_process|dgram|tls)$|node_modules/(mysql2|kysely|ioredis|kafkajs|@opensearch-project|@octokit|octokit|openid-client|oidc-provider|express|@google-cloud)';
+const ioLibraries = '^(node:)?(fs|net|http|https|child_process|dgram|tls)$|node_modules/(mysql2|kysely|ioredis|@platformatic/kafka|@opensearch-project|@octokit|octokit|openid-client|oidc-provider|express|@google-cloud)';
 
 module.exports = {
   forbidden: [

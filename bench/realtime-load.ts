@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { Kafka, logLevel } from 'kafkajs';
+import { Admin } from '@platformatic/kafka';
 import { WebSocket } from 'ws';
 import { manifest } from '../functions/realtime-autosave/function.ts';
 import { openEditor } from '../functions/realtime-autosave/testing/editor.ts';
@@ -123,13 +123,16 @@ async function drive(server: SpawnedProcess, open: (index: number, onReply: (err
 
 /** Drops every record of `topic` (the thousands this run published; older ones are test leftovers too). */
 async function truncateTopic(topic: string): Promise<void> {
-  const admin = new Kafka({ brokers: testKafkaBrokers(), clientId: 'pilog-bench-realtime', logLevel: logLevel.NOTHING }).admin();
-  await admin.connect();
+  const admin = new Admin({ clientId: 'pilog-bench-realtime', bootstrapBrokers: testKafkaBrokers() });
   try {
-    const offsets = await admin.fetchTopicOffsets(topic);
-    await admin.deleteTopicRecords({ topic, partitions: offsets.map(({ partition, high }) => ({ partition, offset: high })) });
+    const partitions = (await admin.metadata({ topics: [topic] })).topics.get(topic)?.partitionsCount ?? 0;
+    const latest = -1n; // ListOffsets' timestamp for "the end of the partition"
+    const [ends] = await admin.listOffsets({
+      topics: [{ name: topic, partitions: Array.from({ length: partitions }, (_, partitionIndex) => ({ partitionIndex, timestamp: latest })) }],
+    });
+    await admin.deleteRecords({ topics: [{ name: topic, partitions: (ends?.partitions ?? []).map(({ partitionIndex, offset }) => ({ partition: partitionIndex, offset })) }] });
   } finally {
-    await admin.disconnect();
+    await admin.close();
   }
 }
 

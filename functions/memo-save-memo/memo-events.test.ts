@@ -5,7 +5,7 @@ import { replaceReferences } from '../../shared/memo/application/replace-referen
 import { updateMemo } from '../../shared/memo/application/update-memo.ts';
 import { processEventBus } from '../../shared/platform/messaging/event-publisher.in-process.ts';
 import type { OutgoingEvent } from '../../shared/platform/messaging/event-publisher.port.ts';
-import { consumeUntil, createTopic, headerText, testKafkaBrokers } from '../../shared/platform/messaging/testing/test-kafka.ts';
+import { consumeUntil, createTopic, headerText, testKafkaBrokers, type ConsumedMessage } from '../../shared/platform/messaging/testing/test-kafka.ts';
 import { startMemoTestServer, type MemoClient, type MemoTestServer } from './testing/memo-test-server.ts';
 
 interface Seen {
@@ -65,7 +65,7 @@ describe.each(['embedded', 'services'] as const)('memo events through the outbox
       const seen = bus.filter((event) => event.key === String(memoId)).map((event) => ({ type: event.type, version: event.extensions.aggregateversion, data: event.data }));
       expect(seen).toEqual(expected);
     } else {
-      const mine = <M extends { key: Buffer | null }>(messages: readonly M[]): M[] => messages.filter((message) => message.key?.toString() === String(memoId));
+      const mine = (messages: readonly ConsumedMessage[]): ConsumedMessage[] => messages.filter((message) => message.key?.toString() === String(memoId));
       const messages = mine(await consumeUntil(testKafkaBrokers(), memoCreated.topic, (all) => mine(all).length >= expected.length));
       const seen = messages.map((message) => ({ type: headerText(message, 'ce_type'), version: headerText(message, 'ce_aggregateversion'), data: JSON.parse(message.value?.toString() ?? 'null') }));
       expect(seen).toEqual(expected);

@@ -1,5 +1,5 @@
 import { CloudEvent } from 'cloudevents';
-import type { Consumer, KafkaMessage } from 'kafkajs';
+import type { Message } from '@platformatic/kafka';
 import type { OutgoingEvent } from '../../shared/platform/messaging/event-publisher.port.ts';
 import type { Logger } from '../../shared/platform/logging/logger.ts';
 import type { EventDispatcher } from './event-dispatcher.ts';
@@ -19,23 +19,27 @@ export function cloudEventOf(event: OutgoingEvent): CloudEvent<unknown> {
   });
 }
 
+/** A consumed Kafka message, key, value and headers read as text. */
+type KafkaTextRecord = Pick<Message<string, string, string, string>, 'key' | 'value' | 'headers'>;
+
 /** The same, read from a binary-mode Kafka message: `ce_` headers are attributes, the value is the JSON data. */
-export function cloudEventOfKafkaMessage(message: KafkaMessage): CloudEvent<unknown> {
+export function cloudEventOfKafkaMessage(message: KafkaTextRecord): CloudEvent<unknown> {
   const attributes: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(message.headers ?? {})) {
-    if (name.startsWith('ce_') && value !== undefined) attributes[name.slice(3)] = String(value);
+  for (const [name, value] of message.headers) {
+    if (name.startsWith('ce_')) attributes[name.slice(3)] = value;
   }
   return new CloudEvent({
     ...attributes,
-    partitionkey: message.key?.toString() ?? attributes.subject,
+    partitionkey: message.key || attributes.subject,
     datacontenttype: 'application/json',
-    data: message.value ? (JSON.parse(message.value.toString('utf8')) as unknown) : null,
+    data: message.value ? (JSON.parse(message.value) as unknown) : null,
   } as ConstructorParameters<typeof CloudEvent>[0]);
 }
 
 /**
  * Services profile: a consumer group per function on the real topic, as a KafkaSource is. The offset is committed
  * only after the delivery finished (delivered or dead-lettered), so a crash redelivers instead of losing events.
+ * A new group starts from the earliest offset, so events published before the dev host subscribed are delivered.
  */
 export async function subscribeKafka(options: {
   brokers: readonly string[];
@@ -44,27 +48,38 @@ export async function subscribeKafka(options: {
   dispatcher: EventDispatcher;
   logger: Logger;
 }): Promise<() => Promise<void>> {
-  const { Kafka, logLevel } = await import('kafkajs');
-  const kafka = new Kafka({ clientId: `pilog-dev-host.${options.functionName}`, brokers: [...options.brokers], logLevel: logLevel.NOTHING });
+  const [{ Consumer, MessagesStreamFallbackModes, MessagesStreamModes, stringDeserializers }, { ensureTopic }] = await Promise.all([
+    import('@platformatic/kafka'),
+    import('../../shared/platform/messaging/kafka-topics.ts'),
+  ]);
+  const clientId = `pilog-dev-host.${options.functionName}`;
   // Subscribing to a topic that does not exist yet would leave the consumer blind to it until its next metadata
-  // refresh (minutes): create it first, as the cluster's KafkaTopic resources do. An existing topic is left as is.
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.createTopics({ topics: [{ topic: options.topic, numPartitions: 3 }], waitForLeaders: true }).finally(() => admin.disconnect());
-  const consumer: Consumer = kafka.consumer({ groupId: `pilog-dev-host.${options.functionName}` });
-  await consumer.connect();
-  await consumer.subscribe({ topic: options.topic, fromBeginning: true });
-  await consumer.run({
-    eachMessage: async ({ message }) => {
+  // refresh: create it first, as the cluster's KafkaTopic resources do. An existing topic is left as is.
+  await ensureTopic(options.brokers, options.topic, 3, clientId);
+  const consumer = new Consumer({ clientId, bootstrapBrokers: [...options.brokers], groupId: clientId, deserializers: stringDeserializers });
+  const stream = await consumer.consume({
+    topics: [options.topic],
+    mode: MessagesStreamModes.COMMITTED,
+    fallbackMode: MessagesStreamFallbackModes.EARLIEST,
+    autocommit: false,
+  });
+  const consuming = (async () => {
+    for await (const message of stream) {
       let event: CloudEvent<unknown>;
       try {
         event = cloudEventOfKafkaMessage(message);
       } catch (error) {
-        options.logger.warn('skipped a message that is not a CloudEvent', { topic: options.topic, offset: message.offset, error });
-        return;
+        options.logger.warn('skipped a message that is not a CloudEvent', { topic: options.topic, offset: String(message.offset), error });
+        await message.commit();
+        continue;
       }
       await options.dispatcher.deliver(event);
-    },
-  });
-  return () => consumer.disconnect();
+      await message.commit();
+    }
+  })().catch((error: unknown) => options.logger.error('kafka subscription stopped', { topic: options.topic, error }));
+  return async () => {
+    await stream.close();
+    await consuming;
+    await consumer.close(true);
+  };
 }

@@ -40,6 +40,9 @@ export async function bundleFunction(functionName: string, outDir: string): Prom
     legalComments: 'linked',
     banner: { js: requireBanner },
     external: runtimePackages.map((runtimePackage) => runtimePackage.name),
+    // The Kafka client's WebAssembly (CRC32C, LZ4, Snappy) is read from a file beside its module, which a bundle
+    // does not have; the package's `bundled` entry carries the same module inline.
+    alias: { '@platformatic/wasm-utils': '@platformatic/wasm-utils/bundled' },
     metafile: true,
     logLevel: 'silent',
   });

@@ -96,7 +96,7 @@ describe('the image runtime artifact', () => {
     const shipped = artifact.packages.map((p) => p.replace(/@[^@]+$/, ''));
     for (const runtimePackage of runtimePackages) expect(shipped).toContain(runtimePackage.name);
     // The rest is bundled: the database, broker and search clients are not shipped as packages.
-    for (const bundled of ['kysely', 'mysql2', 'kafkajs', '@opensearch-project/opensearch', '@google-cloud/functions-framework', '@sinclair/typebox']) {
+    for (const bundled of ['kysely', 'mysql2', '@platformatic/kafka', '@opensearch-project/opensearch', '@google-cloud/functions-framework', '@sinclair/typebox']) {
       expect(shipped).not.toContain(bundled);
     }
     // Nothing above the artifact could lend it a module: Node would find a node_modules in any ancestor.

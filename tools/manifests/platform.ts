@@ -68,7 +68,7 @@ export const versions = {
   knativeOperator: 'v1.22.3',
   knative: '1.22',
   strimzi: '0.47.0',
-  /** Kafka 3.9: the last line Strimzi runs that kafkajs 2.2.4 is proven against (the test services run 3.9). */
+  /** Kafka 3.9: the line the Kafka client is tested against (the test services run 3.9). */
   kafka: '3.9.1',
   kafkaMetadata: '3.9-IV0',
   mysqlChart: '3.1.3',

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { Kafka, logLevel } from "kafkajs";
+import { Admin } from "@platformatic/kafka";
 import { launchJava, runLogged, waitUntilReady } from "./java-process.ts";
 import { requireFreePorts } from "./local-ports.ts";
 import { resolveArtifacts } from "./maven-artifacts.ts";
@@ -62,16 +62,15 @@ export function newClusterId(): string {
 }
 
 async function isReady(brokers: string): Promise<boolean> {
-  const admin = new Kafka({ brokers: [brokers], logLevel: logLevel.NOTHING, connectionTimeout: 1000, retry: { retries: 0 } }).admin();
+  const admin = new Admin({ clientId: "pilog-services", bootstrapBrokers: [brokers], connectTimeout: 1000, retries: 0 });
   try {
-    await admin.connect();
     await admin.listTopics();
     // Asking for a group's coordinator creates the offsets topic now, so the first consumer in the
     // tests joins at once instead of retrying (and logging errors) while the broker creates it.
-    await admin.describeGroups(["pilog-readiness"]);
+    await admin.describeGroups({ groups: ["pilog-readiness"] });
     return true;
   } finally {
-    await admin.disconnect();
+    await admin.close();
   }
 }
 

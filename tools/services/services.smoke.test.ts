@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { Client } from "@opensearch-project/opensearch";
 import { Redis } from "ioredis";
-import { Kafka, logLevel, Partitioners } from "kafkajs";
+import { Consumer, MessagesStreamModes, Producer, stringDeserializers, stringSerializers } from "@platformatic/kafka";
+import { ensureTopic } from "../../shared/platform/messaging/kafka-topics.ts";
 import mysql from "mysql2/promise";
 import { describe, expect, test } from "vitest";
 
@@ -34,27 +35,20 @@ describe("provisioned services", () => {
   });
 
   test("kafka delivers a produced message to a consumer", async () => {
-    const kafka = new Kafka({ brokers: env("PILOG_TEST_KAFKA_BROKERS").split(","), logLevel: logLevel.ERROR });
+    const bootstrapBrokers = env("PILOG_TEST_KAFKA_BROKERS").split(",");
     const topic = `smoke-${randomUUID()}`;
-    const admin = kafka.admin();
-    await admin.connect();
-    await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
-    await admin.disconnect();
+    await ensureTopic(bootstrapBrokers, topic, 1);
 
-    const consumer = kafka.consumer({ groupId: `smoke-${randomUUID()}` });
-    const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    const consumer = new Consumer({ clientId: "smoke", groupId: `smoke-${randomUUID()}`, bootstrapBrokers, deserializers: stringDeserializers });
+    const producer = new Producer({ clientId: "smoke", bootstrapBrokers, serializers: stringSerializers });
     try {
-      await consumer.connect();
-      await consumer.subscribe({ topic, fromBeginning: true });
-      const received = new Promise<string>((resolve) => {
-        void consumer.run({ eachMessage: async ({ message }) => resolve(message.value?.toString() ?? "") });
-      });
-      await producer.connect();
-      await producer.send({ topic, messages: [{ key: "k", value: "안녕 kafka" }] });
+      const stream = await consumer.consume({ topics: [topic], mode: MessagesStreamModes.EARLIEST });
+      const received = new Promise<string>((resolve) => stream.once("data", (message) => resolve(message.value)));
+      await producer.send({ messages: [{ topic, key: "k", value: "안녕 kafka" }] });
       expect(await received).toBe("안녕 kafka");
     } finally {
-      await producer.disconnect();
-      await consumer.disconnect();
+      await producer.close();
+      await consumer.close(true);
     }
   });
 

@@ -94,4 +94,27 @@ describe('the Kafka publisher', () => {
     expect(performance.now() - started).toBeLessThan(5000);
     await nowhere.close();
   });
+
+  it('places keys on the partitions Java’s partitioner picks (murmur2, made positive, modulo the partitions)', async () => {
+    // Utils.murmur2 of kafka-clients 3.9.1 for these keys (the vectors of Kafka's own UtilsTest, plus pilog-like keys).
+    const javaMurmur2: Record<string, number> = {
+      '21': -973932308,
+      foobar: -790332482,
+      'a-little-bit-long-string': -985981536,
+      'a-little-bit-longer-string': -1486304829,
+      lkjh234lh9fiuh90y23oiuhsafujhadof229phr9h19h89h8: -58897971,
+      abc: 479470107,
+      '12345': -1188365604,
+      'article-1': -1976428980,
+      '게시글-42': -580665319,
+    };
+    const partitions = 7;
+    const keyed = `pilog.testing.partitioner-${randomUUID()}`;
+    await createTopic(brokers, keyed, partitions);
+    const keys = Object.keys(javaMurmur2);
+    await publisher.publish(keys.map((key, index) => ({ ...event(String(300 + index), key, 1), topic: keyed })));
+    const placed = await consumeUntil(brokers, keyed, (consumed) => consumed.length >= keys.length);
+    const partitionOf = Object.fromEntries(placed.map((message) => [message.key?.toString() ?? '', message.partition]));
+    expect(partitionOf).toEqual(Object.fromEntries(keys.map((key) => [key, ((javaMurmur2[key] as number) & 0x7fffffff) % partitions])));
+  });
 });

@@ -1,51 +1,52 @@
-import { Partitioners, type TopicMessages } from 'kafkajs';
+import { compatibilityPartitioner, Producer, stringSerializers } from '@platformatic/kafka';
 import type { Logger } from '../logging/logger.ts';
-import type { EventPublisher, OutgoingEvent } from './event-publisher.port.ts';
-import { createKafkaClient, kafkaTimeouts } from './kafka-client.ts';
+import type { EventPublisher } from './event-publisher.port.ts';
+import { kafkaClientOptions, warnOnBrokerFailures } from './kafka-client.ts';
 import { toKafkaBinaryMessage } from './kafka-binary-message.ts';
 
-/** Messages per topic, in the order given: the caller passes events in outbox id order. */
-function byTopic(events: readonly OutgoingEvent[]): TopicMessages[] {
-  const topics = new Map<string, TopicMessages>();
-  for (const event of events) {
-    const entry = topics.get(event.topic) ?? { topic: event.topic, messages: [] };
-    entry.messages.push(toKafkaBinaryMessage(event));
-    topics.set(event.topic, entry);
+/** A publish that has not been acknowledged by then fails, so a paused or unreachable broker cannot hang a request. */
+export const PUBLISH_DEADLINE_MS = 5000;
+
+/** `work`'s outcome, or a rejection once `ms` have passed; a late outcome of `work` is then ignored. */
+async function withinDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} not acknowledged within ${ms} ms`)), ms);
+  });
+  work.catch(() => undefined);
+  try {
+    return await Promise.race([work, expired]);
+  } finally {
+    clearTimeout(timer);
   }
-  return [...topics.values()];
 }
 
 /**
  * Publishes to Kafka with acks from all in-sync replicas. The producer is idempotent so that its own retries
  * cannot duplicate or reorder messages, and keeps one request in flight so per-key order holds across retries.
- * Its retries are capped (kafkajs warns about that once): a request must not hang on a dead broker, and the
- * outbox, not the producer, is what guarantees delivery. It connects on first use and again after a failed
- * connect, so a function starts even while Kafka is down.
+ * Keys are placed by Java's partitioner (murmur2 of the key, made positive, modulo the partitions), so an
+ * aggregate's events land on the partition a JVM producer or Knative would choose for the same key. The outbox,
+ * not the producer, guarantees delivery: a publish gives up after PUBLISH_DEADLINE_MS and the sweep tries again.
+ * The client connects on first use, so a function starts even while Kafka is down.
  */
 export function createKafkaPublisher(options: { brokers: readonly string[]; clientId: string; logger: Logger }): EventPublisher {
-  const producer = createKafkaClient(options).producer({
+  const producer = new Producer({
+    ...kafkaClientOptions(options),
+    maxInflights: 1,
     idempotent: true,
-    maxInFlightRequests: 1,
-    retry: kafkaTimeouts.retry,
-    // Java's partitioner: the same key lands on the same partition as with Debezium or any JVM producer.
-    createPartitioner: Partitioners.DefaultPartitioner,
+    acks: -1,
+    partitioner: compatibilityPartitioner,
+    serializers: stringSerializers,
   });
-  let connecting: Promise<void> | undefined;
-  const connected = (): Promise<void> =>
-    (connecting ??= producer.connect().catch((error: unknown) => {
-      connecting = undefined;
-      throw error;
-    }));
+  warnOnBrokerFailures(producer, options.logger);
 
   return {
     async publish(events) {
       if (events.length === 0) return;
-      await connected();
-      await producer.sendBatch({ acks: -1, topicMessages: byTopic(events) });
+      await withinDeadline(producer.send({ messages: events.map(toKafkaBinaryMessage) }), PUBLISH_DEADLINE_MS, 'kafka publish');
     },
     async close() {
-      await connecting?.catch(() => undefined);
-      await producer.disconnect();
+      await producer.close();
     },
   };
 }

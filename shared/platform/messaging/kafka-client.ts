@@ -1,35 +1,22 @@
-import { Kafka, logLevel, type LogEntry } from 'kafkajs';
+import type { BaseOptions, Broker } from '@platformatic/kafka';
 import type { Logger } from '../logging/logger.ts';
 
 /**
- * Timeouts chosen so a broker that is down fails a publish within about two seconds instead of holding a request
- * for kafkajs's defaults (five retries up to 30 s each). Losing nothing does not depend on retrying here: the
+ * Timeouts chosen so a broker that is down or paused fails fast instead of holding a request for the client's
+ * defaults (5 s per request, three retries a second apart). Losing nothing does not depend on retrying here: the
  * outbox keeps every event until it is acknowledged, and the sweep tries again later.
  */
-export const kafkaTimeouts = {
-  connectionTimeout: 1500,
-  requestTimeout: 10_000,
-  retry: { retries: 2, initialRetryTime: 200, maxRetryTime: 1000 },
-} as const;
+export const kafkaTimeouts = { connectTimeout: 1500, timeout: 2000, retries: 2, retryDelay: 200 } as const;
+
+/** The options every pilog Kafka client (producer, consumer, admin) starts from. */
+export function kafkaClientOptions(options: { brokers: readonly string[]; clientId: string }): BaseOptions {
+  return { clientId: options.clientId, bootstrapBrokers: [...options.brokers], ...kafkaTimeouts };
+}
 
 /**
- * kafkajs reports every failed connection attempt as an error of its own; whether that is an error for pilog is
- * decided by the caller when the promise rejects. So its messages are passed on as warnings, in our JSON log.
+ * The client reports nothing by itself; a broker it cannot reach is worth a warning in our JSON log. Whether a
+ * failed call is an error for pilog is decided by its caller when the promise rejects.
  */
-const toLogger =
-  (logger: Logger) =>
-  () =>
-  ({ namespace, log }: LogEntry): void => {
-    const { message, timestamp: _timestamp, ...fields } = log;
-    logger.warn(`kafkajs: ${message}`, { namespace, ...fields });
-  };
-
-export function createKafkaClient(options: { brokers: readonly string[]; clientId: string; logger: Logger }): Kafka {
-  return new Kafka({
-    clientId: options.clientId,
-    brokers: [...options.brokers],
-    ...kafkaTimeouts,
-    logLevel: logLevel.WARN,
-    logCreator: toLogger(options.logger),
-  });
+export function warnOnBrokerFailures(client: { on(event: 'client:broker:failed', listener: (payload: { broker: Broker }) => void): unknown }, logger: Logger): void {
+  client.on('client:broker:failed', ({ broker }) => logger.warn('kafka broker unreachable', { broker: `${broker.host}:${broker.port}` }));
 }

@@ -8,7 +8,7 @@ export interface PublisherSettings {
 }
 
 /**
- * The profile's publisher: the process's in-process bus (embedded) or a Kafka producer (services). kafkajs is
+ * The profile's publisher: the process's in-process bus (embedded) or a Kafka producer (services). The Kafka client is
  * imported only in the services profile. `clientId` names the function in the broker's logs and quotas.
  */
 export async function openEventPublisher(settings: PublisherSettings, context: { clientId: string; logger: Logger }): Promise<EventPublisher> {

@@ -4,7 +4,7 @@ import { probeRecorded } from '../../events/testing/probe-event.ts';
 import type { DatabaseHandle } from '../database/database.ts';
 import { openTestDatabase } from '../database/testing/test-databases.ts';
 import { createLogger } from '../logging/logger.ts';
-import { createKafkaPublisher } from '../messaging/event-publisher.kafka.ts';
+import { createKafkaPublisher, PUBLISH_DEADLINE_MS } from '../messaging/event-publisher.kafka.ts';
 import type { EventPublisher, OutgoingEvent } from '../messaging/event-publisher.port.ts';
 import { startStoppableKafka, type StoppableKafka } from '../messaging/testing/stoppable-kafka.ts';
 import { consumeUntil, createTopic, headerText } from '../messaging/testing/test-kafka.ts';
@@ -119,4 +119,28 @@ describe('the outbox across a real Kafka outage (MariaDB and Kafka)', () => {
       expect(firstSeen).toEqual(Array.from({ length: EVENTS / AGGREGATES }, (_, i) => i + 1));
     }
   }, 240_000);
+
+  it('fails a publish to a paused broker at the deadline instead of hanging, and publishes again once it runs', async () => {
+    const event = (version: number): OutgoingEvent => ({
+      id: `paused-${version}`,
+      type: probeRecorded.type,
+      source: '/pilog/testing',
+      topic: probeRecorded.topic,
+      key: 'paused-broker',
+      time: new Date().toISOString(),
+      data: { probeId: 'paused-broker', note: 'sent while the broker is paused' },
+      extensions: { aggregateversion: String(version) },
+    });
+    kafka.pause();
+    try {
+      const started = performance.now();
+      await expect(publisher.publish([event(1)])).rejects.toThrow(`kafka publish not acknowledged within ${PUBLISH_DEADLINE_MS} ms`);
+      const took = performance.now() - started;
+      expect(took).toBeGreaterThanOrEqual(PUBLISH_DEADLINE_MS - 50);
+      expect(took).toBeLessThan(PUBLISH_DEADLINE_MS + 1000);
+    } finally {
+      kafka.resume();
+    }
+    await expect(publisher.publish([event(2)])).resolves.toBeUndefined();
+  }, 60_000);
 });

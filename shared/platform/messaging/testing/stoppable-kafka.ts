@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Kafka, logLevel } from 'kafkajs';
+import { Admin } from '@platformatic/kafka';
 import { KAFKA_ARTIFACTS, kafkaLog4jProperties, kafkaServerProperties, newClusterId } from '../../../../tools/services/kafka.local.ts';
 import { resolveArtifacts } from '../../../../tools/services/maven-artifacts.ts';
 
@@ -13,6 +13,10 @@ export interface StoppableKafka {
   readonly brokers: readonly string[];
   stop(): Promise<void>;
   start(): Promise<void>;
+  /** Freezes the broker process (SIGSTOP): connections stay open and nothing answers, as on a hung node. */
+  pause(): void;
+  /** Lets a paused broker run on (SIGCONT). */
+  resume(): void;
   /** Stops the broker and deletes its folder. */
   close(): Promise<void>;
 }
@@ -33,15 +37,14 @@ function freePort(): Promise<number> {
 }
 
 async function answers(brokers: readonly string[]): Promise<boolean> {
-  const admin = new Kafka({ brokers: [...brokers], logLevel: logLevel.NOTHING, connectionTimeout: 1000, retry: { retries: 0 } }).admin();
+  const admin = new Admin({ clientId: 'pilog-test', bootstrapBrokers: [...brokers], connectTimeout: 1000, retries: 0 });
   try {
-    await admin.connect();
     await admin.listTopics();
     return true;
   } catch {
     return false;
   } finally {
-    await admin.disconnect();
+    await admin.close();
   }
 }
 
@@ -88,6 +91,7 @@ export async function startStoppableKafka(): Promise<StoppableKafka> {
   async function stop(): Promise<void> {
     if (!broker || !running(broker)) return;
     broker.kill('SIGTERM');
+    broker.kill('SIGCONT'); // a paused broker acts on the SIGTERM only once it runs again
     const killer = setTimeout(() => broker?.kill('SIGKILL'), STOP_GRACE_MS);
     await exited;
     clearTimeout(killer);
@@ -98,6 +102,8 @@ export async function startStoppableKafka(): Promise<StoppableKafka> {
     brokers,
     start,
     stop,
+    pause: () => void broker?.kill('SIGSTOP'),
+    resume: () => void broker?.kill('SIGCONT'),
     async close() {
       await stop();
       rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
+import { Consumer, MessagesStreamModes, type Message } from '@platformatic/kafka';
+import { ensureTopic } from '../kafka-topics.ts';
 
 /** The broker tools/services provisioned for this test run. */
 export function testKafkaBrokers(): string[] {
@@ -8,19 +9,24 @@ export function testKafkaBrokers(): string[] {
   return brokers.split(',');
 }
 
-const client = (brokers: readonly string[]) => new Kafka({ clientId: 'pilog-test', brokers: [...brokers], logLevel: logLevel.NOTHING });
+export const createTopic = (brokers: readonly string[], topic: string, partitions = 3): Promise<void> => ensureTopic(brokers, topic, partitions, 'pilog-test');
 
-export async function createTopic(brokers: readonly string[], topic: string, partitions = 3): Promise<void> {
-  const admin = client(brokers).admin();
-  await admin.connect();
-  try {
-    await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
-  } finally {
-    await admin.disconnect();
-  }
+/** A consumed record as the tests look at it: bytes as the broker holds them, the timestamp in ms as text. */
+export interface ConsumedMessage {
+  readonly key: Buffer | undefined;
+  readonly value: Buffer | undefined;
+  readonly headers: Readonly<Record<string, Buffer>>;
+  readonly timestamp: string;
+  readonly partition: number;
 }
 
-export type ConsumedMessage = KafkaMessage & { readonly partition: number };
+const consumed = (message: Message): ConsumedMessage => ({
+  key: message.key,
+  value: message.value,
+  headers: Object.fromEntries([...message.headers].map(([name, value]) => [name.toString(), value])),
+  timestamp: String(message.timestamp),
+  partition: message.partition,
+});
 
 /** Reads `topic` from the beginning, in a group of its own, until `enough` says so or the time runs out. */
 export async function consumeUntil(
@@ -29,27 +35,27 @@ export async function consumeUntil(
   enough: (messages: readonly ConsumedMessage[]) => boolean,
   timeoutMs = 30_000,
 ): Promise<ConsumedMessage[]> {
-  const consumer = client(brokers).consumer({ groupId: `pilog-test-${randomUUID()}` });
+  const consumer = new Consumer({ clientId: 'pilog-test', groupId: `pilog-test-${randomUUID()}`, bootstrapBrokers: [...brokers] });
   const messages: ConsumedMessage[] = [];
-  await consumer.connect();
   try {
-    await consumer.subscribe({ topic, fromBeginning: true });
-    await new Promise<void>((resolve) => {
+    const stream = await consumer.consume({ topics: [topic], mode: MessagesStreamModes.EARLIEST, autocommit: false, maxWaitTime: 200 });
+    await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(resolve, timeoutMs);
-      void consumer.run({
-        eachMessage: async ({ partition, message }) => {
-          messages.push({ ...message, partition });
-          if (enough(messages)) {
-            clearTimeout(timer);
-            resolve();
-          }
-        },
+      const done = (): void => {
+        clearTimeout(timer);
+        resolve();
+      };
+      stream.on('data', (message: Message) => {
+        messages.push(consumed(message));
+        if (enough(messages)) done();
       });
+      stream.once('error', reject);
     });
+    await stream.close();
   } finally {
-    await consumer.disconnect();
+    await consumer.close(true);
   }
   return messages;
 }
 
-export const headerText = (message: KafkaMessage, name: string): string | undefined => message.headers?.[name]?.toString();
+export const headerText = (message: ConsumedMessage, name: string): string | undefined => message.headers[name]?.toString();
