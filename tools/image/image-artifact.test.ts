@@ -9,6 +9,12 @@ import { manifests } from '../../functions/registry.ts';
 import { buildImageArtifact, type ImageArtifact } from './build-artifact.ts';
 import { runtimePackages } from './runtime-packages.ts';
 import { warmCompileCache } from './warm-compile-cache.ts';
+import { probeRecorded } from '../../shared/events/testing/probe-event.ts';
+import { openTestDatabase } from '../../shared/platform/database/testing/test-databases.ts';
+import { consumeUntil, createTopic, headerText, testKafkaBrokers } from '../../shared/platform/messaging/testing/test-kafka.ts';
+import { FAST_PATH_LEASE_MS } from '../../shared/platform/outbox/append-to-outbox.ts';
+import { appendCommitted, manualClock, probe, stampsAt } from '../../shared/platform/outbox/testing/outbox-fixtures.ts';
+import { postPing } from '../dev-host/ping-source.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'pilog-image-'));
 const artifactDir = join(work, 'app');
@@ -55,9 +61,14 @@ interface Started {
 
 /**
  * Starts one function the way the image does — `node main.mjs` in the artifact directory, nothing else on the
- * module path — and asks /healthz until it answers or the process gives up.
+ * module path — and asks /healthz until it answers or the process gives up; `whileRunning` may then use it.
  */
-async function start(functionName: string, profileEnv: Record<string, string>): Promise<Started> {
+async function start(
+  functionName: string,
+  profileEnv: Record<string, string>,
+  whileRunning?: (url: string) => Promise<void>,
+  onStderr?: (chunk: string) => void,
+): Promise<Started> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(work, `${functionName}-`));
   const child: ChildProcess = spawn(process.execPath, ['main.mjs'], {
@@ -67,7 +78,10 @@ async function start(functionName: string, profileEnv: Record<string, string>): 
   });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+    onStderr?.(String(chunk));
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let gone = false;
   void exited.then(() => (gone = true));
@@ -75,7 +89,11 @@ async function start(functionName: string, profileEnv: Record<string, string>): 
     for (const deadline = Date.now() + 15_000; Date.now() < deadline && !gone; ) {
       try {
         const response = await fetch(`http://127.0.0.1:${port}/healthz`);
-        if (response.status === 200) return { healthy: true, health: await response.json(), output };
+        if (response.status === 200) {
+          const health: unknown = await response.json();
+          await whileRunning?.(`http://127.0.0.1:${port}/`);
+          return { healthy: true, health, output };
+        }
       } catch {
         // not listening yet
       }
@@ -196,5 +214,23 @@ describe('the image runtime artifact', () => {
     process.stderr.write(`[image] services: ${results.map((r) => `${r.name} ${r.healthy ? 'ok' : 'FAILED'}`).join(', ')}\n`);
     expect(results.filter((r) => !r.healthy)).toEqual([]);
     expect(results).toHaveLength(manifests.length);
+  });
+
+  it('publishes to Kafka from an event function’s bundle with nothing on stderr (no TimeoutNegativeWarning)', { timeout: 60_000 }, async () => {
+    const database = await openTestDatabase('mysql');
+    try {
+      await createTopic(testKafkaBrokers(), probeRecorded.topic);
+      const [left] = await appendCommitted(database.db, [probe('image-sweep')], stampsAt(manualClock(Date.now() - FAST_PATH_LEASE_MS)));
+      let stderr = '';
+      const started = await start('events-sweep-outbox', { ...servicesProfile(), ...database.env }, async (url) => {
+        expect((await postPing(url, 'events-sweep-outbox')).status).toBe(200);
+      }, (chunk) => (stderr += chunk));
+      expect(started.healthy, started.output).toBe(true);
+      const consumed = await consumeUntil(testKafkaBrokers(), probeRecorded.topic, (messages) => messages.some((m) => headerText(m, 'ce_id') === left?.id));
+      expect(consumed.some((m) => headerText(m, 'ce_id') === left?.id)).toBe(true);
+      expect(stderr).toBe('');
+    } finally {
+      await database.close();
+    }
   });
 });
