@@ -2,6 +2,7 @@ import type { AddCommentDeps } from '../../shared/comment/application/add-commen
 import type { commentSettings } from '../../shared/comment/adapters/comment-settings.ts';
 import { createSqlCommentRepository } from '../../shared/comment/adapters/comment-repository.sql.ts';
 import { createArgon2PasswordHasher } from '../../shared/comment/adapters/password-hasher.argon2.ts';
+import { createHttpBlogArticles } from '../../shared/comment/adapters/blog-articles.http.ts';
 import { createSqlArticleDirectory } from '../../shared/comment/adapters/read-models.sql.ts';
 import { systemClock } from '../../shared/kernel/clock.ts';
 import { processIdGenerator } from '../../shared/platform/ids/process-id-generator.ts';
@@ -40,6 +41,7 @@ export async function wireComments(config: CommentConfig, logger: Logger): Promi
   const deps: AddCommentDeps = {
     comments: createSqlCommentRepository({ db: database.db, stamps: { ids, clock }, relay }),
     articles: createSqlArticleDirectory(database.db),
+    blog: createHttpBlogArticles(config.blogReadUrl),
     passwords: createArgon2PasswordHasher(),
     limits: {
       creationPerClient: limiters('comment-client', config.creationRate),

@@ -81,8 +81,9 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
   // The address it listens on, not `localhost`: a name that may resolve elsewhere (::1) would make the issuer and the
   // public URL point past the listener. A frontend on either host name calls the API on its own one (SameSite cookies).
   const url = `http://${['0.0.0.0', '::'].includes(options.host) ? '127.0.0.1' : options.host}:${port}`;
-  // Functions that build absolute URLs (OIDC issuer, media links, feed self links) learn where they are served.
-  const env = { PILOG_PUBLIC_API_URL: url, ...options.env };
+  // Functions that build absolute URLs (OIDC issuer, media links, feed self links) learn where they are served;
+  // the ones that ask another function (comments asking the blog) find it here, as the cluster's services are one host.
+  const env = { PILOG_PUBLIC_API_URL: url, PILOG_BLOG_READ_URL: url, ...options.env };
 
   const running: RunningFunction[] = [];
   for (const manifest of manifests) {

@@ -15,7 +15,9 @@ import { createLogger } from '../../../shared/platform/logging/logger.ts';
 import { appendToOutbox } from '../../../shared/platform/outbox/append-to-outbox.ts';
 import { registeredListener } from '../../../shared/platform/runtime/register-function.ts';
 import type { RunningFunction } from '../../../shared/platform/runtime/running-function.ts';
+import { startLoopbackServer } from '../../../shared/platform/runtime/testing/loopback-server.ts';
 import { cloudEventOf } from '../../../tools/dev-host/event-sources.ts';
+import { manifest as blogReads } from '../../blog-read-articles/function.ts';
 import { manifest as trackArticles } from '../../comment-track-articles/function.ts';
 import { manifest as trackAuthors } from '../../comment-track-authors/function.ts';
 import { manifest as addComment } from '../function.ts';
@@ -50,27 +52,33 @@ const listen = async (listener: RequestListener): Promise<{ server: Server; url:
 /**
  * The comment functions as production runs them: the HTTP function behind the edge, and the two read-model
  * functions reached over HTTP with binary-mode CloudEvents built from real outbox rows, as a KafkaSource would.
+ * The blog's read function answers behind the same edge, on the same (blog-less) database: the comment function
+ * asks it about articles its read model does not know (PILOG_BLOG_READ_URL, overridable).
  */
 export async function startCommentTestServer(profile: 'embedded' | 'services', extraEnv: Record<string, string> = {}): Promise<CommentTestServer> {
   const database: TestDatabase = await openTestDatabase(profile === 'embedded' ? 'sqlite' : 'mysql');
+  const front = await startLoopbackServer();
   const env: Record<string, string> = {
     ...database.env,
+    PILOG_BLOG_READ_URL: front.base,
     PILOG_JWT_SECRET: SECRET,
     PILOG_COMMENT_RATE: '1000/1m',
     ...(profile === 'services'
-      ? { PILOG_REDIS_URL: process.env.PILOG_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', PILOG_KAFKA_BROKERS: process.env.PILOG_TEST_KAFKA_BROKERS ?? '127.0.0.1:9092' }
+      ? {
+          PILOG_REDIS_URL: process.env.PILOG_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+          PILOG_KAFKA_BROKERS: process.env.PILOG_TEST_KAFKA_BROKERS ?? '127.0.0.1:9092',
+          PILOG_OPENSEARCH_URL: process.env.PILOG_TEST_OPENSEARCH_URL ?? 'http://127.0.0.1:9200',
+        }
       : {}),
     ...extraEnv,
   };
   const logLines: string[] = [];
   const logger = createLogger({ level: 'debug', sink: { write: (line) => void logLines.push(line) } });
   const running: RunningFunction[] = [];
-  for (const manifest of [addComment, trackArticles, trackAuthors]) running.push(await (await loadFunction(manifest)).start({ logger, env }));
+  for (const manifest of [addComment, blogReads, trackArticles, trackAuthors]) running.push(await (await loadFunction(manifest)).start({ logger, env }));
 
-  const comments = registeredListener(addComment.name);
   // One trusted hop, so a test picks its client address with X-Forwarded-For (rate limits count per address).
-  const edge = createHttpEdge({ routes: edgeRoutes([addComment]), cors: createCors([FRONTEND_ORIGIN]), trustedProxyHops: 1, dispatch: () => comments });
-  const front = await listen(edge);
+  front.serve(createHttpEdge({ routes: edgeRoutes([addComment, blogReads]), cors: createCors([FRONTEND_ORIGIN]), trustedProxyHops: 1, dispatch: registeredListener }));
   const sinks = new Map<string, Awaited<ReturnType<typeof listen>>>();
   for (const manifest of [trackArticles, trackAuthors]) sinks.set(manifest.trigger.topic, await listen(registeredListener(manifest.name)));
 
@@ -91,7 +99,7 @@ export async function startCommentTestServer(profile: 'embedded' | 'services', e
   const lifecycle = { created: articleCreated, unpublished: articleUnpublished, deleted: articleDeleted, restored: articleRestored } as const;
 
   return {
-    base: front.url,
+    base: front.base,
     env,
     logLines,
     cookieFor: async (userId, roles = ['USER']) => `jiniaslog_access=${(await tokens.mint({ userId, roles, fid: `family-${userId}` })).access}`,
@@ -109,7 +117,8 @@ export async function startCommentTestServer(profile: 'embedded' | 'services', e
       deliver(kind === 'created' ? raise(articleCreated, { articleId, createdAt: DEFAULT_TIME }, version) : raise(lifecycle[kind], { articleId }, version)),
     profile: (userId, nickName, picUrl, version) => deliver(raise(userProfileChanged, { userId, nickName, picUrl, roles: ['USER'] }, version)),
     async close() {
-      for (const { server } of [front, ...sinks.values()]) {
+      await front.close();
+      for (const { server } of sinks.values()) {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
       }

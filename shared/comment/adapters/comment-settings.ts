@@ -1,4 +1,5 @@
 import { platformSettings } from '../../platform/config/platform-settings.ts';
+import { url } from '../../platform/config/setting.ts';
 import { identifySettings } from '../../platform/http/identify.ts';
 import { rateRules } from '../../platform/rate-limit/rate-rules.ts';
 
@@ -9,6 +10,10 @@ export const commentSettings = {
   mysqlUrl: platformSettings.mysqlUrl,
   redisUrl: platformSettings.redisUrl,
   kafkaBrokers: platformSettings.kafkaBrokers,
+  blogReadUrl: url('PILOG_BLOG_READ_URL', {
+    default: 'http://blog-read-articles.pilog.svc.cluster.local',
+    description: "where the blog's public read route answers whether an article the comment read model does not know yet is published (the dev host: itself)",
+  }),
   creationRate: rateRules('PILOG_COMMENT_RATE', '5/1m,30/1h', 'comment creation, counted per client address and per article'),
   passwordRate: rateRules('PILOG_COMMENT_PASSWORD_RATE', '10/10m', 'anonymous-comment password attempts per client address'),
 };

@@ -7,14 +7,13 @@ import type { IdGenerator } from '../../kernel/snowflake.ts';
 import { raise } from '../../events/event-definition.ts';
 import { commentAdded } from '../../events/comment-comment.events.ts';
 import { checkReplyTarget, parseAuthorName, parseContent, parsePassword, type Comment, type CommentAuthor } from '../domain/comment.ts';
-import type { ArticleDirectory } from '../ports/article-directory.port.ts';
 import type { CommentRepository } from '../ports/comment-repository.port.ts';
 import type { PasswordHasher } from '../ports/password-hasher.port.ts';
+import { isArticlePublished, type CheckArticlePublishedDeps } from './check-article-published.ts';
 import { withinLimit, type CommentLimits } from './comment-limits.ts';
 
-export interface AddCommentDeps {
+export interface AddCommentDeps extends CheckArticlePublishedDeps {
   readonly comments: CommentRepository;
-  readonly articles: ArticleDirectory;
   readonly passwords: PasswordHasher;
   readonly limits: CommentLimits;
   readonly ids: IdGenerator;
@@ -75,7 +74,7 @@ export async function addComment(deps: AddCommentDeps, input: AddCommentInput): 
   const articleKey = String(articleId);
   const perArticle = await withinLimit(deps.limits.creationPerArticle, articleKey, 'check');
   if (!perArticle.ok) return perArticle;
-  if (!(await deps.articles.isPublished(articleId))) return err(notFound(`article ${articleId}`));
+  if (!(await isArticlePublished(deps, articleId))) return err(notFound(`article ${articleId}`));
   if (parentId !== null) {
     const parent = await deps.comments.findById(parentId);
     if (parent === null) return err(notFound(`comment ${parentId}`));

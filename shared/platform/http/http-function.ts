@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Static, TSchema } from '@sinclair/typebox';
 import { appError, type AppError } from '../../kernel/app-error.ts';
 import type { Result } from '../../kernel/result.ts';
+import { UnavailableError } from '../../kernel/unavailable-error.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { FunctionManifest, HttpTrigger, RouteSpec } from '../runtime/manifest.ts';
 import { registerFunction } from '../runtime/register-function.ts';
@@ -66,9 +67,12 @@ export function registerHttpFunction<Routes extends Readonly<Record<string, Rout
     try {
       writeResponse(res, await handle(req));
     } catch (error) {
-      deps.logger.error('unhandled error in route handler', { function: manifest.name, path: edgeStateOf(req)?.path, error });
-      if (!res.headersSent) writeResponse(res, errorResponse(appError('INTERNAL', 'internal error')));
-      else res.end();
+      // A dependency a retry may find back is the caller's 503; anything else is a surprise, logged in full.
+      const unavailable = error instanceof UnavailableError;
+      if (unavailable) deps.logger.warn('dependency unavailable', { function: manifest.name, path: edgeStateOf(req)?.path, error: error.message });
+      else deps.logger.error('unhandled error in route handler', { function: manifest.name, path: edgeStateOf(req)?.path, error });
+      if (res.headersSent) res.end();
+      else writeResponse(res, errorResponse(unavailable ? appError('UPSTREAM_UNAVAILABLE', error.message, 1) : appError('INTERNAL', 'internal error')));
     }
   });
 }
