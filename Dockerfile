@@ -6,7 +6,7 @@
 
 ARG NODE_IMAGE=node:24-bookworm-slim
 
-# 1. Production dependencies for the TARGET platform: the native addon (@node-rs/argon2) resolves its binary for
+# 1. Production dependencies for the TARGET platform: the native addons (@node-rs/argon2, @node-rs/bcrypt) resolve its binary for
 #    the architecture being built here. Only the few packages that cannot be bundled are taken from this install.
 FROM ${NODE_IMAGE} AS runtime-deps
 WORKDIR /deps

@@ -80,5 +80,9 @@ export function createSqlCommentRepository(deps: { db: Kysely<Database>; stamps:
         (trx) => trx.updateTable('comment_comments').set({ deleted: 1, deleted_at: deps.stamps.clock.now() }).where('id', '=', id).where('deleted', '=', 0).execute(),
         events,
       ),
+
+    async replacePasswordHash(id, passwordHash) {
+      await db.updateTable('comment_comments').set({ password_hash: passwordHash }).where('id', '=', id).where('author_id', 'is', null).execute();
+    },
   };
 }

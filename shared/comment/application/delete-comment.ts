@@ -27,6 +27,8 @@ export interface DeleteCommentInput {
  * §2.4 soft delete: ADMIN any comment, a registered comment by its author, an anonymous one with its password.
  * Deleting a deleted comment succeeds without a second event.
  *
+ * A verified hash in an older scheme (bcrypt, from the import) is replaced by argon2id before the deletion.
+ *
  * Password attempts are counted per client address before the password is checked, right ones included: a limit
  * that counted only failures would still have to let the right password through once exhausted, which would tell
  * a guesser when it found it.
@@ -43,6 +45,8 @@ export async function deleteComment(deps: DeleteCommentDeps, input: DeleteCommen
     const allowed = await withinLimit(deps.limits.passwordAttemptsPerClient, input.clientAddress);
     if (!allowed.ok) return allowed;
     if (!(await deps.passwords.verify(proof.value.hash, proof.value.password))) return err(passwordMismatch());
+    // An imported bcrypt hash becomes argon2id the first time its guest proves the password.
+    if (deps.passwords.needsRehash(proof.value.hash)) await deps.comments.replacePasswordHash(comment.id, await deps.passwords.hash(proof.value.password));
   }
   if (!comment.deleted) {
     await deps.comments.markDeleted(comment.id, [raise(commentDeleted, { commentId: comment.id, articleId: comment.articleId, deletedBy: input.caller?.userId ?? null }, 2)]);

@@ -13,4 +13,6 @@ export interface CommentRepository {
   listByArticle(articleId: Id): Promise<readonly CommentWithProfile[]>;
   add(comment: Comment, events: readonly RaisedEvent[]): Promise<void>;
   markDeleted(id: Id, events: readonly RaisedEvent[]): Promise<void>;
+  /** Swaps an anonymous comment's password hash (an imported bcrypt one for argon2id); no event, nothing public changed. */
+  replacePasswordHash(id: Id, passwordHash: string): Promise<void>;
 }
