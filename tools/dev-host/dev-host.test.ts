@@ -77,3 +77,30 @@ describe('npm start', () => {
     }
   });
 });
+
+describe('npm start while starting (issue 12, case 7)', () => {
+  it('answers every request from the moment the port opens: 503 JSON with Retry-After while starting, then 200', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'pilog-npm-start-'));
+    const port = 20000 + Math.floor(Math.random() * 5000);
+    const proc = spawnNode(fileURLToPath(new URL('./main.ts', import.meta.url)), { PORT: String(port), PILOG_DATA_DIR: dataDir });
+    try {
+      const starting: Array<{ retryAfter: string | null; body: unknown }> = [];
+      for (let i = 0; i < 1000; i++) {
+        // A request on an open port must be answered at once; refused connections (not yet listening) are retried.
+        const response = await fetch(`http://127.0.0.1:${port}/api/docs/openapi.json`, { signal: AbortSignal.timeout(5000) }).catch((error: Error) => {
+          if (error.name === 'TimeoutError') throw error;
+          return undefined;
+        });
+        if (response?.status === 200) break;
+        if (response) starting.push({ retryAfter: response.headers.get('retry-after'), body: await response.json() });
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      expect(starting.length).toBeGreaterThan(0);
+      for (const answer of starting) expect(answer).toEqual({ retryAfter: '1', body: { code: 'UPSTREAM_UNAVAILABLE', message: 'the server is starting' } });
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    } finally {
+      proc.child.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

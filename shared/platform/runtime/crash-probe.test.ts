@@ -94,6 +94,21 @@ function probeJsonRoute(entry: () => Entry) {
     await healthy(entry());
   });
 
+  it("answers what Node's HTTP parser refuses as JSON: a broken header 400, oversized headers 431", async () => {
+    for (const [request, status] of [
+      ['GET /healthz HTTP/1.1\r\nHost: a\r\nBroken header line\r\n\r\n', 400],
+      [`GET /healthz HTTP/1.1\r\nHost: a\r\nX-Big: ${'x'.repeat(20_000)}\r\n\r\n`, 431],
+    ] as const) {
+      const connection = await openRaw(entry().port);
+      await connection.write(request);
+      const answer = await connection.response();
+      expect(answer.status).toBe(status);
+      expect(JSON.parse(answer.body)).toHaveProperty('code');
+      connection.destroy();
+    }
+    await healthy(entry());
+  });
+
   it('survives a slow client that trickles its body and then leaves', async () => {
     const connection = await openRaw(entry().port);
     await connection.write(jsonComment(100));
