@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnNode, type SpawnedProcess } from '../../shared/platform/runtime/testing/spawn-node.ts';
 
-const serveFunction = fileURLToPath(new URL('../../shared/platform/runtime/serve-function.ts', import.meta.url));
+/** This function's container entry. */
+const containerEntry = fileURLToPath(new URL('./main.ts', import.meta.url));
 const rssBytes = (pid: number): number => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) * 1024;
 const MiB = 1024 * 1024;
 
@@ -16,7 +17,7 @@ describe('anonymous uploads against the container entry', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'pilog-upload-memory-'));
   beforeAll(async () => {
     port = 25000 + Math.floor(Math.random() * 5000);
-    proc = spawnNode(serveFunction, { FUNCTION_TARGET: 'media-upload-image', PORT: String(port), PILOG_PROFILE: 'embedded', PILOG_DATA_DIR: dataDir, PILOG_JWT_SECRET: 'upload-memory-secret-of-32-bytes-or-more' });
+    proc = spawnNode(containerEntry, { FUNCTION_TARGET: 'media-upload-image', PORT: String(port), PILOG_PROFILE: 'embedded', PILOG_DATA_DIR: dataDir, PILOG_JWT_SECRET: 'upload-memory-secret-of-32-bytes-or-more' });
     await proc.waitForLine((line) => line.message === 'function ready', 30_000);
   }, 60_000);
   afterAll(() => {
