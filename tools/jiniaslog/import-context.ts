@@ -39,6 +39,3 @@ export const idOf = (value: unknown): number | null => {
 export const textOf = (value: unknown): string => (typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value));
 
 export const codePoints = (text: string): number => [...text].length;
-
-/** Rows of `table` whose key column is in `keys`, a chunk at a time. */
-export const inList = (keys: readonly number[]): readonly number[] => (keys.length === 0 ? [-1] : keys);
