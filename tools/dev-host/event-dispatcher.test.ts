@@ -64,7 +64,7 @@ describe('KafkaSource-style event delivery', () => {
   it('dead-letters a 400 at once and a 5xx after the retries run out, without blocking the key', async () => {
     const sink = await scriptedSink((id) => (id === 'x-0' ? 400 : id === 'x-1' ? 500 : 200));
     const deadLetters: Array<[string, string]> = [];
-    const dispatcher = createEventDispatcher({ sink: sink.url, policy, logger: quiet, deadLetter: async (e, reason) => void deadLetters.push([e.id, reason]) });
+    const dispatcher = createEventDispatcher({ sink: sink.url, policy, logger: quiet, deadLetter: async (e, { reason }) => void deadLetters.push([e.id, reason]) });
     const outcomes = await Promise.all(['x-0', 'x-1', 'x-2'].map((id) => dispatcher.deliver(event(id, 'x'))));
     expect(outcomes).toEqual(['dead-lettered', 'dead-lettered', 'delivered']);
     expect(deadLetters).toEqual([

@@ -2,9 +2,20 @@ import { HTTP, type CloudEvent } from 'cloudevents';
 import type { Logger } from '../../shared/platform/logging/logger.ts';
 import { backoffDelayMs, eventDeliveryPolicy, type DeliveryPolicy } from '../manifests/event-delivery.ts';
 
-
 export type DeliveryOutcome = 'delivered' | 'dead-lettered';
-export type DeadLetterSink = (event: CloudEvent<unknown>, reason: string) => Promise<void>;
+
+/**
+ * Why an event was dead-lettered: a reason for people, and the extension attributes Knative adds to a dead letter
+ * (`knativeerrordest` the sink, `knativeerrorcode` its last status, `knativeerrordata` its last answer, base64).
+ */
+export interface DeadLetterFailure {
+  readonly reason: string;
+  readonly extensions: Readonly<Record<'knativeerrordest' | 'knativeerrorcode' | 'knativeerrordata', string>>;
+}
+export type DeadLetterSink = (event: CloudEvent<unknown>, failure: DeadLetterFailure) => Promise<void>;
+
+/** Knative keeps this much of the sink's last answer on a dead letter. */
+const MAX_ERROR_DATA_BYTES = 1024;
 
 /** The statuses Knative eventing retries; any other non-2xx goes straight to the dead-letter sink. */
 const isRetryable = (status: number): boolean => status >= 500 || [404, 408, 409, 429].includes(status);
@@ -23,26 +34,26 @@ export function createEventDispatcher(options: {
   const policy = options.policy ?? eventDeliveryPolicy;
   const queues = new Map<string, Promise<unknown>>();
 
-  const post = async (event: CloudEvent<unknown>): Promise<number> => {
+  const post = async (event: CloudEvent<unknown>): Promise<{ status: number; answer: Buffer }> => {
     const message = HTTP.binary(event);
     try {
       const response = await fetch(options.sink, { method: 'POST', headers: message.headers as Record<string, string>, body: message.body as string });
-      await response.arrayBuffer();
-      return response.status;
+      return { status: response.status, answer: Buffer.from(await response.arrayBuffer()) };
     } catch {
-      return 503; // the function is not up (yet): retry like any unavailable sink
+      return { status: 503, answer: Buffer.alloc(0) }; // the function is not up (yet): retry like any unavailable sink
     }
   };
 
   const deliverNow = async (event: CloudEvent<unknown>): Promise<DeliveryOutcome> => {
     for (let attempt = 0; ; attempt++) {
-      const status = await post(event);
+      const { status, answer } = await post(event);
       if (status >= 200 && status < 300) return 'delivered';
       const retryable = isRetryable(status);
       if (!retryable || attempt >= policy.retries) {
         const reason = retryable ? `still ${status} after ${policy.retries} retries` : `answered ${status}`;
         options.logger.warn('event dead-lettered', { ceId: event.id, type: event.type, reason });
-        await options.deadLetter(event, reason);
+        const extensions = { knativeerrordest: options.sink, knativeerrorcode: String(status), knativeerrordata: answer.subarray(0, MAX_ERROR_DATA_BYTES).toString('base64') };
+        await options.deadLetter(event, { reason, extensions });
         return 'dead-lettered';
       }
       await new Promise((resolve) => setTimeout(resolve, backoffDelayMs(policy, attempt)));

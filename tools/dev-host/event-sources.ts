@@ -1,8 +1,8 @@
 import { CloudEvent } from 'cloudevents';
-import type { Message } from '@platformatic/kafka';
 import type { OutgoingEvent } from '../../shared/platform/messaging/event-publisher.port.ts';
 import type { Logger } from '../../shared/platform/logging/logger.ts';
 import type { EventDispatcher } from './event-dispatcher.ts';
+import { cloudEventOfKafkaRecord } from './kafka-records.ts';
 
 /** The CloudEvent a KafkaSource would POST for an outbox event (embedded profile: read from the outbox itself). */
 export function cloudEventOf(event: OutgoingEvent): CloudEvent<unknown> {
@@ -19,26 +19,10 @@ export function cloudEventOf(event: OutgoingEvent): CloudEvent<unknown> {
   });
 }
 
-/** A consumed Kafka message, key, value and headers read as text. */
-type KafkaTextRecord = Pick<Message<string, string, string, string>, 'key' | 'value' | 'headers'>;
-
-/** The same, read from a binary-mode Kafka message: `ce_` headers are attributes, the value is the JSON data. */
-export function cloudEventOfKafkaMessage(message: KafkaTextRecord): CloudEvent<unknown> {
-  const attributes: Record<string, unknown> = {};
-  for (const [name, value] of message.headers) {
-    if (name.startsWith('ce_')) attributes[name.slice(3)] = value;
-  }
-  return new CloudEvent({
-    ...attributes,
-    partitionkey: message.key || attributes.subject,
-    datacontenttype: 'application/json',
-    data: message.value ? (JSON.parse(message.value) as unknown) : null,
-  } as ConstructorParameters<typeof CloudEvent>[0]);
-}
-
 /**
  * Services profile: a consumer group per function on the real topic, as a KafkaSource is. The offset is committed
- * only after the delivery finished (delivered or dead-lettered), so a crash redelivers instead of losing events.
+ * only after the delivery finished (delivered or dead-lettered), so a crash redelivers instead of losing events;
+ * a record that is not a CloudEvent is delivered wrapped, and so dead-lettered, never skipped.
  * A new group starts from the earliest offset, so events published before the dev host subscribed are delivered.
  */
 export async function subscribeKafka(options: {
@@ -65,15 +49,8 @@ export async function subscribeKafka(options: {
   });
   const consuming = (async () => {
     for await (const message of stream) {
-      let event: CloudEvent<unknown>;
-      try {
-        event = cloudEventOfKafkaMessage(message);
-      } catch (error) {
-        options.logger.warn('skipped a message that is not a CloudEvent', { topic: options.topic, offset: String(message.offset), error });
-        await message.commit();
-        continue;
-      }
-      await options.dispatcher.deliver(event);
+      const record = { topic: message.topic, partition: message.partition, offset: String(message.offset), key: message.key || null, value: message.value ?? null, headers: [...message.headers] };
+      await options.dispatcher.deliver(cloudEventOfKafkaRecord(record, options.functionName));
       await message.commit();
     }
   })().catch((error: unknown) => options.logger.error('kafka subscription stopped', { topic: options.topic, error }));
