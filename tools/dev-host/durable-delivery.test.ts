@@ -12,10 +12,10 @@ import { spawnNode, type SpawnedProcess } from '../../shared/platform/runtime/te
 const ORIGIN = 'http://localhost:3000';
 const ARTICLES = 12;
 
-/** `npm start` in `dataDir`, logging every delivery of the outbox feed; answers once it serves. */
+/** `npm start` in `dataDir`, logging every delivery of the outbox feed; answers once it serves (a loaded CI machine may take a minute). */
 async function startNpmStart(dataDir: string): Promise<{ proc: SpawnedProcess; url: string }> {
   const proc = spawnNode(fileURLToPath(new URL('./main.ts', import.meta.url)), { PORT: '0', PILOG_DATA_DIR: dataDir, PILOG_LOG_LEVEL: 'debug' });
-  for (let i = 0; i < 400; i++) {
+  for (let i = 0; i < 1200; i++) {
     const url = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(proc.stderr())?.[1];
     if (url) return { proc, url };
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -86,5 +86,5 @@ describe('npm start (embedded profile) killed between commit and delivery', () =
       second?.child.kill('SIGKILL');
       rmSync(dataDir, { recursive: true, force: true });
     }
-  }, 90_000);
+  }, 180_000);
 });
