@@ -47,7 +47,7 @@ describe('every route × every kind of caller (embedded profile)', () => {
     database = await openTestDatabase('sqlite');
     const server = await startLoopbackServer();
     const { base } = server;
-    const env: Record<string, string> = { ...database.env, PILOG_JWT_SECRET: SECRET, PILOG_OIDC_ISSUER: `${base}/oidc`, PILOG_CORS_ORIGINS: ORIGIN };
+    const env: Record<string, string> = { ...database.env, PILOG_JWT_SECRET: SECRET, PILOG_OIDC_ISSUER: `${base}/oidc`, PILOG_CORS_ORIGINS: ORIGIN, PILOG_BLOG_READ_URL: base };
     const idp = await createDevIdentityProvider({ issuer: `${base}/oidc`, clientId: DEV_CLIENT_ID, clientSecret: DEV_CLIENT_SECRET, redirectUris: [`${ORIGIN}/login/oauth2/code/google`] });
     const logger = createLogger({ sink: { write: () => {} } });
     running = await Promise.all(httpManifests.map(async (manifest) => (await loadFunction(manifest)).start({ logger, env })));
