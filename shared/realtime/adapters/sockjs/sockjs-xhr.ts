@@ -33,9 +33,13 @@ export function streamingReceiver(res: ServerResponse, limitBytes: number): Sock
   };
 }
 
-/** `xhr` (long polling): each response carries one frame, then ends. */
+/**
+ * `xhr` (long polling): each response carries one frame, then ends. The headers go out at once, so a client (or a
+ * proxy) waiting on a quiet session sees the poll accepted rather than a silent connection.
+ */
 export function pollingReceiver(res: ServerResponse): SockJsReceiver {
   res.writeHead(200, xhrReceiverHeaders);
+  res.flushHeaders();
   return {
     write(frame) {
       if (!res.writableEnded) res.end(`${frame}\n`);
