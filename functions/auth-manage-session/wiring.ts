@@ -68,6 +68,7 @@ export async function wireAuth(config: AuthConfig, logger: Logger): Promise<Auth
     rateLimiters,
     close: async () => {
       await closeRedis();
+      await relay.drain();
       await publisher.close();
       await database.close();
     },

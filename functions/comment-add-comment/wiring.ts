@@ -55,6 +55,7 @@ export async function wireComments(config: CommentConfig, logger: Logger): Promi
     deps,
     async close() {
       await releaseRedis();
+      await relay.drain();
       await publisher.close();
       await database.close();
     },

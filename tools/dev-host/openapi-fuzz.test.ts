@@ -145,7 +145,7 @@ describe('OpenAPI-driven fuzzing of the dev host', () => {
         expect(Object.keys(error).sort(), where).toEqual(['code', 'message']);
         expect(typeof error.code === 'string' && typeof error.message === 'string', where).toBe(true);
       }),
-      { seed: SEED, numRuns: RUNS, endOnFailure: true, reporter: (details) => void (details.failed && problems.push(`seed ${SEED}: ${String(details.errorInstance).slice(0, 600)}\n${fc.defaultReportMessage(details).slice(0, 1500)}`)) },
+      { seed: SEED, numRuns: RUNS, endOnFailure: true, reporter: (details) => void (details.failed && problems.push(`seed ${SEED}: ${String(details.errorInstance ?? '').slice(0, 600)}\n${(fc.defaultReportMessage(details) ?? '').slice(0, 1500)}`)) },
     ).catch((error: unknown) => problems.push(`seed ${SEED}: ${String(error)}`));
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const counts = [...statuses.entries()].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`).join(' ');

@@ -61,7 +61,7 @@ export function createSqlUserRepository(db: Kysely<AuthTables>, ids: IdGenerator
         // transaction rolled back. Once more, in a new transaction, which now finds the user and updates it.
         saved = await upsert(fields);
       }
-      await relay?.publishCommitted(saved.events);
+      relay?.publishAfterCommit(saved.events);
       return saved.user;
     },
 

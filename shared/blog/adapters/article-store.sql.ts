@@ -92,7 +92,7 @@ export function createSqlArticleStore(deps: StoreDeps): ArticleStore {
             if (!outcome.ok) throw new Rollback(outcome);
             return outcome;
           });
-          await deps.relay.publishCommitted(outgoing);
+          deps.relay.publishAfterCommit(outgoing);
           return result;
         } catch (error) {
           if (error instanceof Rollback) return error.result;

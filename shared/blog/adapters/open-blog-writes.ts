@@ -35,6 +35,7 @@ export async function openBlogWrites(config: ConfigOf<typeof blogWriteSettings>,
   return {
     deps: { store: createSqlArticleStore({ db: database.db, dialect: database.dialect, ids, clock, relay }), cache: readCache, clock, ids },
     async close() {
+      await relay.drain();
       await publisher.close();
       await cache.close();
       await database.close();

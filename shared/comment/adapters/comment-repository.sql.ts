@@ -50,7 +50,7 @@ export function createSqlCommentRepository(deps: { db: Kysely<Database>; stamps:
       await change(trx);
       return appendToOutbox(trx, events, deps.stamps);
     });
-    await deps.relay.publishCommitted(outgoing);
+    deps.relay.publishAfterCommit(outgoing);
   };
 
   return {

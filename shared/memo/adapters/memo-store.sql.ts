@@ -72,7 +72,7 @@ export function createSqlMemoStore(deps: SqlMemoStoreDeps): MemoStore {
         outgoing = await appendToOutbox(trx, written.events, { ids: deps.ids, clock: deps.clock });
         return result;
       });
-      await deps.relay.publishCommitted(outgoing);
+      deps.relay.publishAfterCommit(outgoing);
       return replacedTreeVersion === undefined ? { result } : { result, replacedTreeVersion };
     } catch (error) {
       if (error instanceof RolledBack) return { result: error.result };

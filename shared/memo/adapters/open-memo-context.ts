@@ -36,6 +36,7 @@ export async function openMemoContext(config: ConfigOf<typeof memoSettings>, con
     },
     async close() {
       await cache.close();
+      await relay.drain();
       await publisher.close();
       await database.close();
     },
