@@ -89,7 +89,10 @@ describe.each(['embedded', 'services'] as const)('comments (%s profile)', (profi
     await remove(body.commentId as number, { password: 'pw' });
     await remove(body.commentId as number, { password: 'pw' }); // idempotent: no second event
     const handle = await openDatabase({ profile, dataDir: server.env.PILOG_DATA_DIR ?? '', mysqlUrl: server.env.PILOG_MYSQL_URL ?? '' });
-    const rows = await handle.db.selectFrom('outbox').selectAll().where('aggregateid', '=', String(body.commentId)).orderBy('id').execute();
+    const outboxRows = () => handle.db.selectFrom('outbox').selectAll().where('aggregateid', '=', String(body.commentId)).orderBy('id').execute();
+    // Published after the answers, in the background (writes never wait on the broker).
+    await expect.poll(async () => (await outboxRows()).every((row) => row.published_at !== null), { timeout: 10_000 }).toBe(true);
+    const rows = await outboxRows();
     await handle.close();
     expect(rows.map((row) => [row.type, Number(row.aggregate_version), row.published_at !== null])).toEqual([
       ['pilog.comment.comment.added.v1', 1, true],

@@ -51,6 +51,7 @@ describe.each(testDialects)('user repository on %s', (dialect) => {
     const users = createSqlUserRepository(handle.db as unknown as Kysely<AuthTables>, createSnowflake(5, systemClock), systemClock, relay);
     const first = await users.saveSignIn(fields({ email: 'events@example.com', nickName: 'First' }));
     await users.saveSignIn(fields({ email: 'events@example.com', nickName: 'Second', picUrl: null, roles: ['ADMIN'] }));
+    await relay.drain();
     const rows = await handle.db.selectFrom('outbox').selectAll().where('aggregateid', '=', String(first.id)).orderBy('id').execute();
     expect(rows.map((row) => [row.type, JSON.parse(row.payload), row.published_at !== null])).toEqual([
       ['pilog.auth.user.profile-changed.v1', { userId: first.id, nickName: 'First', picUrl: 'https://lh3.googleusercontent.com/a/1', roles: ['USER'] }, true],
