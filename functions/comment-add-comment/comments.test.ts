@@ -91,7 +91,7 @@ describe.each(['embedded', 'services'] as const)('comments (%s profile)', (profi
     const handle = await openDatabase({ profile, dataDir: server.env.PILOG_DATA_DIR ?? '', mysqlUrl: server.env.PILOG_MYSQL_URL ?? '' });
     const outboxRows = () => handle.db.selectFrom('outbox').selectAll().where('aggregateid', '=', String(body.commentId)).orderBy('id').execute();
     // Published after the answers, in the background (writes never wait on the broker).
-    await expect.poll(async () => (await outboxRows()).every((row) => row.published_at !== null), { timeout: 10_000 }).toBe(true);
+    await expect.poll(async () => (await outboxRows()).every((row) => row.published_at !== null), { timeout: 20_000 }).toBe(true);
     const rows = await outboxRows();
     await handle.close();
     expect(rows.map((row) => [row.type, Number(row.aggregate_version), row.published_at !== null])).toEqual([

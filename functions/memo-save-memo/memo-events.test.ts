@@ -61,7 +61,7 @@ describe.each(['embedded', 'services'] as const)('memo events through the outbox
     expect(rows.map((row) => ({ type: row.type, version: String(row.aggregate_version), data: JSON.parse(row.payload) }))).toEqual(expected);
     // Published after the answers, in the background (writes never wait on the broker).
     const unpublished = () => server.database.db.selectFrom('outbox').select('id').where('aggregateid', '=', String(memoId)).where('published_at', 'is', null).execute();
-    await expect.poll(async () => (await unpublished()).length, { timeout: 10_000 }).toBe(0);
+    await expect.poll(async () => (await unpublished()).length, { timeout: 20_000 }).toBe(0);
 
     if (profile === 'embedded') {
       const seen = bus.filter((event) => event.key === String(memoId)).map((event) => ({ type: event.type, version: event.extensions.aggregateversion, data: event.data }));

@@ -37,6 +37,9 @@ export function createKafkaPublisher(options: { brokers: readonly string[]; clie
     acks: -1,
     partitioner: compatibilityPartitioner,
     serializers: stringSerializers,
+    // As kafkajs did: ask for a missing topic, and let the broker decide (the cluster declares its topics as
+    // KafkaTopics; a fresh local broker creates them on first use instead of failing "Unknown topic").
+    autocreateTopics: true,
   });
   warnOnBrokerFailures(producer, options.logger);
 

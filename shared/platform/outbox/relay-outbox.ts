@@ -7,8 +7,8 @@ import { markOutboxPublished, releaseOutboxClaim } from './outbox-repository.ts'
 
 /** After a failed publish, the fast path stands aside this long, so an outage costs one request a timeout, not every one. */
 export const FAST_PATH_PAUSE_MS = 30_000;
-/** A fast-path publish that has not answered by then is the sweep's: a hung broker answers nothing, ever. */
-export const FAST_PATH_TIMEOUT_MS = 1000;
+/** A fast-path publish that has not answered by then is the sweep's: a hung broker answers nothing, ever. It runs after the answer, so this bounds only the hand-over, and leaves a fresh broker time to create a topic. */
+export const FAST_PATH_TIMEOUT_MS = 5000;
 
 export interface OutboxRelay {
   /** Publishes events `appendToOutbox` returned, once their transaction has committed. Never rejects. */
