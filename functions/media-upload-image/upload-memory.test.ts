@@ -29,9 +29,10 @@ describe('anonymous uploads against the container entry', () => {
    * The refused bodies are still received and discarded (an HTTP/1.1 client such as fetch reads no answer until
    * it has sent its body), so each chunk is allocated and dropped: the first burst grows RSS up to V8's
    * external-memory GC threshold (about 64 MiB), where before the fix every body was kept whole (184 MB). Later
-   * bursts reuse that memory; that steady state is what is measured here.
+   * bursts usually reuse that memory (2–11 MiB), but when V8 collects is its own affair (one CI run saw 34 MiB),
+   * so the bound asserted is the one that separates streaming from buffering: well under the 160 MB of bodies.
    */
-  it('answers bursts of 16 concurrent anonymous 10 MB uploads 401, the second burst with less than 20 MB of RSS growth', async () => {
+  it('answers bursts of 16 concurrent anonymous 10 MB uploads 401 without holding their bodies', async () => {
     const pid = proc.child.pid as number;
     const upload = () => {
       const form = new FormData();
@@ -54,7 +55,7 @@ describe('anonymous uploads against the container entry', () => {
       `RSS growth for 16 concurrent anonymous 10 MB uploads: first burst ${(first.growth / MiB).toFixed(1)} MiB (from ${(first.before / MiB).toFixed(1)} MiB), ` +
         `second burst ${(second.growth / MiB).toFixed(1)} MiB`,
     );
-    expect(first.growth).toBeLessThan(100 * MiB);
-    expect(second.growth).toBeLessThan(20 * MiB);
+    expect(first.growth).toBeLessThan(80 * MiB);
+    expect(second.growth).toBeLessThan(80 * MiB);
   });
 });
