@@ -21,6 +21,7 @@ import { reorderMemo } from './application/reorder-memo.ts';
 import { replaceReferences } from './application/replace-references.ts';
 import { updateMemo } from './application/update-memo.ts';
 import type { FolderInfo } from './domain/folder-tree.ts';
+import { seededRandom } from '../platform/testing/seeded-random.ts';
 
 /**
  * Random sequences of create / move / rename / reorder / link / delete, run through the use cases with the real
@@ -29,19 +30,6 @@ import type { FolderInfo } from './domain/folder-tree.ts';
  * with PILOG_PROPERTY_SEED.
  */
 
-/** mulberry32: small, seedable, good enough to pick operations. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number): number => Math.floor(next() * n);
-  return { next, int, pick: <T>(items: readonly T[]): T | undefined => (items.length === 0 ? undefined : items[int(items.length)]) };
-}
 
 interface Model {
   folders: Map<number, { parentId: number | null; name: string; sequence: string }>;
@@ -130,7 +118,8 @@ describe.each([
 
   it.each(chosen ?? [...seeds])('stays acyclic, ordered and equal to the database (seed %i)', async (seed) => {
     const deps = context.deps;
-    const rng = random(seed);
+    const rng = seededRandom(seed);
+    const pickFrom = <T>(items: readonly T[]): T | undefined => (items.length === 0 ? undefined : rng.pick(items));
     // Fresh snowflake-sized author ids, so no cached tree of an earlier run can answer for them.
     const owner: Caller = { userId: Date.now() * 1000 + seed, roles: ['USER'] };
     const stranger: Caller = { userId: owner.userId + 500, roles: ['ADMIN'] };
@@ -138,7 +127,7 @@ describe.each([
     const sequences = ['0|a:', '0|b:', '0|hzzzzz:', '0|B:', '0|a:'];
     const folderIds = () => [...model.folders.keys()];
     const memoIds = () => [...model.memos.keys()];
-    const someFolder = () => (rng.next() < 0.25 ? null : (rng.pick(folderIds()) ?? null));
+    const someFolder = () => (rng.next() < 0.25 ? null : (pickFrom(folderIds()) ?? null));
     const expectCode = (result: Result<unknown, AppError>, code: string | null) => expect(result.ok ? null : result.error.code).toBe(code);
 
     const operations: Array<() => Promise<string>> = [
@@ -157,7 +146,7 @@ describe.each([
         return `create memo in ${folderId}`;
       },
       async () => {
-        const folderId = rng.pick(folderIds());
+        const folderId = pickFrom(folderIds());
         if (folderId === undefined) return 'no folder to move';
         const parentId = someFolder();
         const cycle = parentId !== null && subtree(model, folderId).has(parentId);
@@ -166,7 +155,7 @@ describe.each([
         return `move folder ${folderId} under ${parentId}${cycle ? ' (cycle refused)' : ''}`;
       },
       async () => {
-        const memoId = rng.pick(memoIds());
+        const memoId = pickFrom(memoIds());
         if (memoId === undefined) return 'no memo to move';
         const folderId = someFolder();
         expectCode(await moveMemo(deps, owner, { memoId: asId(memoId), folderId: folderId === null ? null : asId(folderId) }), null);
@@ -174,7 +163,7 @@ describe.each([
         return `move memo ${memoId} to ${folderId}`;
       },
       async () => {
-        const folderId = rng.pick(folderIds());
+        const folderId = pickFrom(folderIds());
         if (folderId === undefined) return 'no folder to rename';
         const name = `폴더 ${rng.int(1000)}`;
         expectCode(await renameFolder(deps, owner, { folderId: asId(folderId), name }), null);
@@ -182,7 +171,7 @@ describe.each([
         return `rename folder ${folderId}`;
       },
       async () => {
-        const memoId = rng.pick(memoIds());
+        const memoId = pickFrom(memoIds());
         if (memoId === undefined) return 'no memo to retitle';
         const title = rng.next() < 0.2 ? ' ' : `Memo ${rng.int(1000)}`;
         expectCode(await updateMemo(deps, owner, { memoId: asId(memoId), title, content: `content ${rng.int(10)}` }), null);
@@ -190,23 +179,23 @@ describe.each([
         return `retitle memo ${memoId}`;
       },
       async () => {
-        const folderId = rng.pick(folderIds());
+        const folderId = pickFrom(folderIds());
         if (folderId === undefined) return 'no folder to reorder';
-        const sequence = rng.pick(sequences) as string;
+        const sequence = pickFrom(sequences) as string;
         expectCode(await reorderFolder(deps, owner, { folderId: asId(folderId), sequence }), null);
         (model.folders.get(folderId) as { sequence: string }).sequence = sequence;
         return `reorder folder ${folderId}`;
       },
       async () => {
-        const memoId = rng.pick(memoIds());
+        const memoId = pickFrom(memoIds());
         if (memoId === undefined) return 'no memo to reorder';
-        const sequence = rng.pick(sequences) as string;
+        const sequence = pickFrom(sequences) as string;
         expectCode(await reorderMemo(deps, owner, { memoId: asId(memoId), sequence }), null);
         (model.memos.get(memoId) as { sequence: string }).sequence = sequence;
         return `reorder memo ${memoId}`;
       },
       async () => {
-        const memoId = rng.pick(memoIds());
+        const memoId = pickFrom(memoIds());
         if (memoId === undefined) return 'no memo to link';
         const targets = memoIds().filter(() => rng.next() < 0.3);
         const refused = targets.includes(memoId) || targets.some((target) => model.links.get(target)?.has(memoId));
@@ -215,7 +204,7 @@ describe.each([
         return `link memo ${memoId} to ${targets.length} memos${refused ? ' (refused)' : ''}`;
       },
       async () => {
-        const memoId = rng.pick(memoIds());
+        const memoId = pickFrom(memoIds());
         if (memoId === undefined) return 'no memo to delete';
         expectCode(await deleteMemo(deps, owner, asId(memoId)), null);
         dropMemos([memoId]);
@@ -223,7 +212,7 @@ describe.each([
       },
       async () => {
         if (rng.next() < 0.5) return 'spared the folders';
-        const folderId = rng.pick(folderIds());
+        const folderId = pickFrom(folderIds());
         if (folderId === undefined) return 'no folder to delete';
         expectCode(await deleteFolder(deps, owner, asId(folderId)), null);
         const gone = subtree(model, folderId);
@@ -232,8 +221,8 @@ describe.each([
         return `delete folder ${folderId} with ${gone.size - 1} below`;
       },
       async () => {
-        const folderId = rng.pick(folderIds());
-        const memoId = rng.pick(memoIds());
+        const folderId = pickFrom(folderIds());
+        const memoId = pickFrom(memoIds());
         if (folderId !== undefined) expectCode(await renameFolder(deps, stranger, { folderId: asId(folderId), name: 'taken' }), 'NOT_OWNER');
         if (folderId !== undefined) expectCode(await deleteFolder(deps, stranger, asId(folderId)), 'NOT_OWNER');
         if (memoId !== undefined) expectCode(await moveMemo(deps, stranger, { memoId: asId(memoId), folderId: null }), 'NOT_OWNER');

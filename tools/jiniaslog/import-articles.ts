@@ -7,6 +7,7 @@ import type { Database } from '../../shared/platform/database/database.ts';
 import { TableTally } from './import-report.ts';
 import { idOf, textOf, type ImportContext } from './import-context.ts';
 import { accept, reject, type TableImport } from './table-import.ts';
+import type { BlogArticlesTable } from '../../shared/blog/adapters/blog-tables.ts';
 
 interface SourceArticle {
   id: unknown;
@@ -27,20 +28,8 @@ interface SourceTagging {
   tag_tag_id: unknown;
 }
 
-interface ArticleRow {
-  id: number;
+interface ArticleRow extends Omit<BlogArticlesTable, 'status'> {
   status: ArticleStatus;
-  draft_title: string;
-  draft_body: string;
-  draft_thumbnail_url: string;
-  published_title: string;
-  published_body: string;
-  published_thumbnail_url: string;
-  created_at: number;
-  published_at: number | null;
-  last_published_at: number | null;
-  updated_at: number;
-  version: number;
   /** Pilog tag ids, in the source's tagging order, duplicates folded. */
   tags: { id: number; name: string }[];
 }

@@ -1,6 +1,7 @@
 import { TableTally } from './import-report.ts';
 import { codePoints, idOf, textOf, type ImportContext } from './import-context.ts';
 import { accept, reject, type TableImport } from './table-import.ts';
+import type { CommentCommentsTable } from '../../shared/comment/adapters/comment-tables.ts';
 
 interface SourceComment {
   id: unknown;
@@ -16,18 +17,7 @@ interface SourceComment {
   updated_at: string | null;
 }
 
-interface CommentRow {
-  id: number;
-  article_id: number;
-  parent_id: number | null;
-  author_id: number | null;
-  guest_name: string | null;
-  password_hash: string | null;
-  content: string;
-  created_at: number;
-  deleted: number;
-  deleted_at: number | null;
-}
+type CommentRow = CommentCommentsTable;
 
 /** What Spring Security's BCryptPasswordEncoder writes; pilog checks it on the guest's next delete and then re-hashes with argon2id. */
 const BCRYPT = /^\$2[abxy]\$\d{2}\$[./A-Za-z0-9]{53}$/;

@@ -3,6 +3,7 @@ import { TableTally } from './import-report.ts';
 import { codePoints, idOf, textOf, type ImportContext } from './import-context.ts';
 import { ensureMemoAuthors } from './memo-authors.ts';
 import { accept, chunks, reject, type TableImport } from './table-import.ts';
+import type { MemoFoldersTable } from '../../shared/memo/adapters/memo-tables.ts';
 
 interface SourceFolder {
   id: unknown;
@@ -14,15 +15,7 @@ interface SourceFolder {
   updated_at: string | null;
 }
 
-interface FolderRow {
-  id: number;
-  author_id: number;
-  parent_id: number | null;
-  name: string;
-  sequence: string;
-  created_at: number;
-  updated_at: number;
-}
+type FolderRow = MemoFoldersTable;
 
 const fingerprint = (row: { id: unknown; author_id: unknown; parent_id: unknown; name: string; sequence: string; created_at: unknown; updated_at: unknown }): string =>
   JSON.stringify([Number(row.id), Number(row.author_id), row.parent_id === null ? null : Number(row.parent_id), row.name, row.sequence, Number(row.created_at), Number(row.updated_at)]);

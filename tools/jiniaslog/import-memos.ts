@@ -3,6 +3,7 @@ import { TableTally } from './import-report.ts';
 import { codePoints, idOf, textOf, type ImportContext } from './import-context.ts';
 import { ensureMemoAuthors } from './memo-authors.ts';
 import { accept, reject, type TableImport } from './table-import.ts';
+import type { MemoMemosTable } from '../../shared/memo/adapters/memo-tables.ts';
 
 interface SourceMemo {
   id: unknown;
@@ -15,19 +16,7 @@ interface SourceMemo {
   updated_at: string | null;
 }
 
-interface MemoRow {
-  id: number;
-  author_id: number;
-  folder_id: number | null;
-  title: string;
-  content: string;
-  search_title: string;
-  search_content: string;
-  sequence: string;
-  version: number;
-  created_at: number;
-  updated_at: number;
-}
+type MemoRow = MemoMemosTable;
 
 const fingerprint = (row: { id: unknown; author_id: unknown; folder_id: unknown; title: string; content: string; sequence: string; created_at: unknown; updated_at: unknown }): string =>
   JSON.stringify([Number(row.id), Number(row.author_id), row.folder_id === null ? null : Number(row.folder_id), row.title, row.content, row.sequence, Number(row.created_at), Number(row.updated_at)]);

@@ -6,6 +6,7 @@ import { raise } from '../../shared/events/event-definition.ts';
 import { TableTally } from './import-report.ts';
 import { codePoints, idOf, textOf, type ImportContext } from './import-context.ts';
 import { accept, reject, type TableImport } from './table-import.ts';
+import type { AuthUsersTable } from '../../shared/auth/adapters/auth-tables.ts';
 
 interface SourceUser {
   id: unknown;
@@ -17,15 +18,7 @@ interface SourceUser {
   updated_at: string | null;
 }
 
-interface UserRow {
-  id: number;
-  email: string;
-  nick_name: string;
-  pic_url: string | null;
-  roles: string;
-  created_at: number;
-  updated_at: number;
-}
+type UserRow = AuthUsersTable;
 
 /** The platform's Database type lists the tables functions share; the auth tables are the auth context's own. */
 const authTables = (db: unknown): Kysely<AuthTables> => db as Kysely<AuthTables>;

@@ -1,7 +1,7 @@
 import { hash } from '@node-rs/bcrypt';
 import { createConnection, type Connection } from 'mysql2/promise';
 import { SNOWFLAKE_EPOCH } from '../../../shared/kernel/snowflake.ts';
-import { seededRandom, type SeededRandom } from './seeded-random.ts';
+import { seededRandom, type SeededRandom } from '../../../shared/platform/testing/seeded-random.ts';
 import { sourceSchemaName, sourceSchemaStatements } from './source-schema.ts';
 
 /**

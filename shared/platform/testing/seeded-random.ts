@@ -1,4 +1,4 @@
-/** A small deterministic random source (mulberry32): the same seed gives the same fixture on every run. */
+/** A small deterministic random source (mulberry32) for tests and fixtures: the same seed gives the same run. `pick` wants a non-empty list. */
 export function seededRandom(seed: number) {
   let state = seed >>> 0;
   const next = (): number => {
