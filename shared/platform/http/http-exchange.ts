@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { AppError } from '../../kernel/app-error.ts';
 import { errorStatus } from './error-status.ts';
+import { refuseUnreadBody } from './unread-body.ts';
 
 export interface Identity {
   readonly userId: number;
@@ -40,6 +41,7 @@ export function errorResponse(error: AppError): HttpResponse {
 }
 
 export function writeResponse(res: ServerResponse, response: HttpResponse): void {
+  refuseUnreadBody(res);
   for (const [name, value] of Object.entries(response.headers ?? {})) res.setHeader(name, value as string | string[]);
   if (response.body === undefined) {
     res.statusCode = response.status;

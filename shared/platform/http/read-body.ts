@@ -70,7 +70,8 @@ export function readBody(request: IncomingMessage, limit: number): Promise<Resul
     const onData = (chunk: Buffer): void => {
       size += chunk.length;
       if (size <= limit) return void chunks.push(chunk);
-      request.resume();
+      // The answer closes the connection rather than reading the rest (unread-body.ts).
+      request.pause();
       finish(err(tooLarge(limit)));
     };
     const onEnd = (): void => finish(ok(Buffer.concat(chunks, size)));
