@@ -1,5 +1,5 @@
 /**
- * The layering rules of pilog (handbook: architecture §2). `npm test` fails when one is broken.
+ * The layering rules of pilog (README.md, "Layout": the rules under the tree). `npm test` fails when one is broken.
  */
 const contexts = '(auth|blog|memo|comment|media|search|seo|realtime)';
 const ioLibraries = '^(node:)?(fs|net|http|https|child_process|dgram|tls)$|node_modules/(mysql2|kysely|ioredis|@platformatic/kafka|@opensearch-project|@octokit|octokit|openid-client|oidc-provider|express|@google-cloud)';

@@ -8,8 +8,9 @@ import { indexedArticleEvents } from '../../shared/search/domain/article-event-e
 import { manifest } from './function.ts';
 
 /**
- * The delivery contract (architecture §4): an event that fails its schema or lacks a version can never be indexed,
- * so it is rejected (dead letter, the partition moves on); an index that is down answers retry; a stale event is done.
+ * How an event function answers its source (README.md, "How a request and an event travel"): an event that fails
+ * its schema or lacks a version can never be indexed, so it is rejected (dead letter, the partition moves on); an
+ * index that is down answers retry; a stale event is done.
  */
 export async function start(context: RuntimeContext): Promise<RunningFunction> {
   const config = loadConfig(manifest.settings, context.env);

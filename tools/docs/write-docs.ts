@@ -1,7 +1,12 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { configurationTable } from './configuration-table.ts';
+import { withContractTables } from './contract-tables.ts';
 
 /** `npm run docs`: regenerates the documents derived from code. */
-const target = new URL('../../docs/configuration.md', import.meta.url);
-writeFileSync(target, configurationTable());
-process.stderr.write(`wrote ${target.pathname}\n`);
+const configuration = new URL('../../docs/configuration.md', import.meta.url);
+writeFileSync(configuration, configurationTable());
+process.stderr.write(`wrote ${configuration.pathname}\n`);
+
+const contract = new URL('../../docs/http-contract.md', import.meta.url);
+writeFileSync(contract, withContractTables(readFileSync(contract, 'utf8')));
+process.stderr.write(`wrote the generated parts of ${contract.pathname}\n`);

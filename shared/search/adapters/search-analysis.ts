@@ -1,6 +1,6 @@
 /**
- * How text is analysed and ranked, for both indexes, in one place (the handbook: Korean-capable analysis, title
- * boosted over body). The local and Pi OpenSearch 2.x has no `nori` (its plugin ships for 3.x only), so:
+ * How text is analysed and ranked, for both indexes, in one place (contract §1.1, keyword mode: Korean-capable analysis,
+ * title weighted over body). The local and Pi OpenSearch 2.x has no `nori` (its plugin ships for 3.x only), so:
  *
  * - OpenSearch: `pilog_text` = standard tokenizer + width folding + lower case + CJK bigrams. A Korean word becomes
  *   overlapping two-syllable grams, so any substring of two or more syllables matches ("클러스터" finds
