@@ -9,9 +9,9 @@ import type { RefreshSessionDeps } from '../../shared/auth/application/refresh-s
 import type { SignInWithCodeDeps } from '../../shared/auth/application/sign-in-with-code.ts';
 import type { TokenFamilyStore } from '../../shared/auth/ports/token-family-store.port.ts';
 import { systemClock } from '../../shared/kernel/clock.ts';
-import { processIdGenerator } from '../../shared/platform/ids/process-id-generator.ts';
 import { requireSetting } from '../../shared/platform/config/platform-settings.ts';
 import { openDatabase } from '../../shared/platform/database/database.ts';
+import { openProcessIds } from '../../shared/platform/ids/process-ids.ts';
 import { openRedis } from '../../shared/platform/redis/redis-client.ts';
 import type { Logger } from '../../shared/platform/logging/logger.ts';
 import { openEventPublisher } from '../../shared/platform/messaging/open-event-publisher.ts';
@@ -32,6 +32,7 @@ export interface AuthWiring {
  */
 export async function wireAuth(config: AuthConfig, logger: Logger): Promise<AuthWiring> {
   const clock = systemClock;
+  const processIds = await openProcessIds(config, logger);
   const database = await openDatabase(config);
   const db = database.db as unknown as Kysely<AuthTables>;
   const publisher = await openEventPublisher(config, { clientId: 'auth-manage-session', logger });
@@ -54,7 +55,7 @@ export async function wireAuth(config: AuthConfig, logger: Logger): Promise<Auth
   }
   const useCases = {
     identityProviders: { GOOGLE: createOpenIdIdentityProvider(config.oidc, logger) },
-    users: createSqlUserRepository(db, processIdGenerator(config.workerId), clock, relay),
+    users: createSqlUserRepository(db, processIds.ids, clock, relay),
     families,
     tokens: createJoseSessionTokens({ key: config.jwtKey, accessTtlSeconds: config.accessTtlSeconds, refreshTtlSeconds: config.refreshTtlSeconds, clock }),
     clock,
@@ -69,6 +70,7 @@ export async function wireAuth(config: AuthConfig, logger: Logger): Promise<Auth
     close: async () => {
       await closeRedis();
       await relay.drain();
+      await processIds.release();
       await publisher.close();
       await database.close();
     },

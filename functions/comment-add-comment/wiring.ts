@@ -5,11 +5,11 @@ import { createArgon2PasswordHasher } from '../../shared/comment/adapters/passwo
 import { createHttpBlogArticles } from '../../shared/comment/adapters/blog-articles.http.ts';
 import { createSqlArticleDirectory } from '../../shared/comment/adapters/read-models.sql.ts';
 import { systemClock } from '../../shared/kernel/clock.ts';
-import { processIdGenerator } from '../../shared/platform/ids/process-id-generator.ts';
 import type { ConfigOf } from '../../shared/platform/config/load-config.ts';
 import { requireSetting } from '../../shared/platform/config/platform-settings.ts';
 import { openDatabase } from '../../shared/platform/database/database.ts';
 import type { Logger } from '../../shared/platform/logging/logger.ts';
+import { openProcessIds } from '../../shared/platform/ids/process-ids.ts';
 import { openEventPublisher } from '../../shared/platform/messaging/open-event-publisher.ts';
 import { createOutboxRelay } from '../../shared/platform/outbox/relay-outbox.ts';
 import { createMemoryRateLimiterFactory } from '../../shared/platform/rate-limit/rate-limiter.memory.ts';
@@ -23,7 +23,8 @@ export type CommentConfig = ConfigOf<typeof commentSettings>;
  */
 export async function wireComments(config: CommentConfig, logger: Logger): Promise<{ deps: AddCommentDeps; close(): Promise<void> }> {
   const clock = systemClock;
-  const ids = processIdGenerator(config.workerId);
+  const processIds = await openProcessIds(config, logger);
+  const { ids } = processIds;
   const database = await openDatabase(config);
   const publisher = await openEventPublisher(config, { clientId: 'comment-add-comment', logger });
   let limiters: RateLimiterFactory = createMemoryRateLimiterFactory(clock);
@@ -56,6 +57,7 @@ export async function wireComments(config: CommentConfig, logger: Logger): Promi
     async close() {
       await releaseRedis();
       await relay.drain();
+      await processIds.release();
       await publisher.close();
       await database.close();
     },

@@ -8,7 +8,7 @@ import type { Clock } from './clock.ts';
 export const SNOWFLAKE_EPOCH = 1652981464342;
 const WORKER_BITS = 7;
 const SEQUENCE_BITS = 5;
-const MAX_WORKER = 2 ** WORKER_BITS - 1;
+export const MAX_WORKER_ID = 2 ** WORKER_BITS - 1;
 const MAX_SEQUENCE = 2 ** SEQUENCE_BITS - 1;
 const MAX_ELAPSED = 2 ** 41 - 1;
 
@@ -19,8 +19,8 @@ export interface IdGenerator {
 }
 
 export function createSnowflake(workerId: number, clock: Clock): IdGenerator {
-  if (!Number.isInteger(workerId) || workerId < 0 || workerId > MAX_WORKER) {
-    throw new RangeError(`worker id must be an integer in 0..${MAX_WORKER}, got ${workerId}`);
+  if (!Number.isInteger(workerId) || workerId < 0 || workerId > MAX_WORKER_ID) {
+    throw new RangeError(`worker id must be an integer in 0..${MAX_WORKER_ID}, got ${workerId}`);
   }
   let lastMillis = -1;
   let sequence = 0;

@@ -5,6 +5,7 @@ import { loadConfig } from '../../shared/platform/config/load-config.ts';
 import { platformSettings } from '../../shared/platform/config/platform-settings.ts';
 import { openDatabase } from '../../shared/platform/database/database.ts';
 import { migrateToLatest } from '../../shared/platform/database/migrate.ts';
+import { IMPORT_WORKER_ID } from '../../shared/platform/ids/worker-ids.ts';
 import { createImportContext } from './import-context.ts';
 import { importArticles } from './import-articles.ts';
 import { importComments } from './import-comments.ts';
@@ -19,12 +20,6 @@ import { sourceTimeIn } from './source-time.ts';
 import { importTable, type ImportTarget } from './table-import.ts';
 
 const USAGE = 'usage: npm run import:jiniaslog -- <mysql-url> [--dry-run] [--source-time-zone <Area/City|±HH:MM>] [--schema-prefix <prefix>]';
-
-/**
- * A worker id of its own for the outbox rows the import writes (workers of running functions count up from 0), so
- * the import's ids never meet theirs in one millisecond.
- */
-const IMPORT_WORKER_ID = 127;
 
 type Out = NodeJS.WritableStream & { isTTY?: boolean };
 

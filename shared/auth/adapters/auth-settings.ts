@@ -18,7 +18,6 @@ export const FRONTEND_CALLBACK_PATH = '/login/oauth2/code/google';
 
 export const authSettings = {
   ...identifySettings,
-  workerId: platformSettings.workerId,
   mysqlUrl: platformSettings.mysqlUrl,
   redisUrl: platformSettings.redisUrl,
   kafkaBrokers: platformSettings.kafkaBrokers,
@@ -70,7 +69,6 @@ export interface AuthConfig {
   readonly profile: 'embedded' | 'services';
   readonly production: boolean;
   readonly dataDir: string;
-  readonly workerId: number;
   readonly mysqlUrl: string;
   readonly redisUrl: string;
   /** Where sign-ins publish `userProfileChanged` (services profile). */
@@ -121,7 +119,6 @@ export function loadAuthConfig(env: Env): AuthConfig {
     profile: raw.profile,
     production,
     dataDir: raw.dataDir,
-    workerId: raw.workerId,
     mysqlUrl: raw.mysqlUrl,
     redisUrl: raw.redisUrl,
     kafkaBrokers: raw.kafkaBrokers,

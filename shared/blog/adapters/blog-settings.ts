@@ -8,9 +8,8 @@ export const blogReadSettings = {
   redisUrl: platformSettings.redisUrl,
 };
 
-/** Writers also make ids and publish their events (Kafka in services). */
+/** Writers also make ids (leasing their worker id in Redis with services) and publish their events (Kafka in services). */
 export const blogWriteSettings = {
   ...blogReadSettings,
-  workerId: platformSettings.workerId,
   kafkaBrokers: platformSettings.kafkaBrokers,
 };

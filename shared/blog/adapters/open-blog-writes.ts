@@ -3,7 +3,7 @@ import type { IdGenerator } from '../../kernel/snowflake.ts';
 import { openCache } from '../../platform/cache/open-cache.ts';
 import type { ConfigOf } from '../../platform/config/load-config.ts';
 import { openDatabase } from '../../platform/database/database.ts';
-import { processIdGenerator } from '../../platform/ids/process-id-generator.ts';
+import { openProcessIds } from '../../platform/ids/process-ids.ts';
 import type { Logger } from '../../platform/logging/logger.ts';
 import { openEventPublisher } from '../../platform/messaging/open-event-publisher.ts';
 import { createOutboxRelay } from '../../platform/outbox/relay-outbox.ts';
@@ -24,7 +24,8 @@ export interface BlogWrites {
  */
 export async function openBlogWrites(config: ConfigOf<typeof blogWriteSettings>, context: { clientId: string; logger: Logger }): Promise<BlogWrites> {
   const clock = systemClock;
-  const ids = processIdGenerator(config.workerId);
+  const processIds = await openProcessIds(config, context.logger);
+  const { ids } = processIds;
   const database = await openDatabase(config);
   const publisher = await openEventPublisher(config, context);
   const relay = createOutboxRelay({ db: database.db, publisher, clock, logger: context.logger });
@@ -36,6 +37,7 @@ export async function openBlogWrites(config: ConfigOf<typeof blogWriteSettings>,
     deps: { store: createSqlArticleStore({ db: database.db, dialect: database.dialect, ids, clock, relay }), cache: readCache, clock, ids },
     async close() {
       await relay.drain();
+      await processIds.release();
       await publisher.close();
       await cache.close();
       await database.close();

@@ -6,7 +6,6 @@ import { rateRules } from '../../platform/rate-limit/rate-rules.ts';
 /** What the comment function reads (contract §0.8). */
 export const commentSettings = {
   ...identifySettings,
-  workerId: platformSettings.workerId,
   mysqlUrl: platformSettings.mysqlUrl,
   redisUrl: platformSettings.redisUrl,
   kafkaBrokers: platformSettings.kafkaBrokers,

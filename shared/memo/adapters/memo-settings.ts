@@ -1,9 +1,8 @@
 import { platformSettings } from '../../platform/config/platform-settings.ts';
 
-/** What the memo context's adapters need: the database, the cache, the event broker, the id worker. */
+/** What the memo context's adapters need: the database, the cache, the event broker, and Redis for the id lease. */
 export const memoSettings = {
   profile: platformSettings.profile,
-  workerId: platformSettings.workerId,
   dataDir: platformSettings.dataDir,
   mysqlUrl: platformSettings.mysqlUrl,
   redisUrl: platformSettings.redisUrl,

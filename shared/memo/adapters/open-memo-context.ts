@@ -2,7 +2,7 @@ import { systemClock } from '../../kernel/clock.ts';
 import { openCache } from '../../platform/cache/open-cache.ts';
 import type { ConfigOf } from '../../platform/config/load-config.ts';
 import { openDatabase } from '../../platform/database/database.ts';
-import { processIdGenerator } from '../../platform/ids/process-id-generator.ts';
+import { openProcessIds } from '../../platform/ids/process-ids.ts';
 import type { Logger } from '../../platform/logging/logger.ts';
 import { openEventPublisher } from '../../platform/messaging/open-event-publisher.ts';
 import { createOutboxRelay } from '../../platform/outbox/relay-outbox.ts';
@@ -23,7 +23,8 @@ export interface MemoContext {
  */
 export async function openMemoContext(config: ConfigOf<typeof memoSettings>, context: { clientId: string; logger: Logger }): Promise<MemoContext> {
   const clock = systemClock;
-  const ids = processIdGenerator(config.workerId);
+  const processIds = await openProcessIds(config, context.logger);
+  const { ids } = processIds;
   const database = await openDatabase(config);
   const publisher = await openEventPublisher(config, context);
   const cache = await openCache(config, 'memo', context.logger);
@@ -37,6 +38,7 @@ export async function openMemoContext(config: ConfigOf<typeof memoSettings>, con
     async close() {
       await cache.close();
       await relay.drain();
+      await processIds.release();
       await publisher.close();
       await database.close();
     },

@@ -1,4 +1,4 @@
-import { integer, oneOf, text } from './setting.ts';
+import { oneOf, text } from './setting.ts';
 import { ConfigError } from './load-config.ts';
 
 /** Where the dev host (`npm start`) serves pilog unless PORT or PILOG_PUBLIC_API_URL say otherwise. */
@@ -10,7 +10,6 @@ export const platformSettings = {
     default: 'embedded',
     description: 'embedded: SQLite, in-process bus and cache; services: MySQL, Redis, Kafka, OpenSearch',
   }),
-  workerId: integer('PILOG_WORKER_ID', 0, 127, { default: 0, description: 'snowflake worker id, unique per running instance' }),
   dataDir: text('PILOG_DATA_DIR', { default: './data', description: 'embedded profile: SQLite file and media directory' }),
   mysqlUrl: text('PILOG_MYSQL_URL', { default: '', secret: true, description: 'services profile: mysql://user:pass@host:3306/db' }),
   redisUrl: text('PILOG_REDIS_URL', { default: '', secret: true, description: 'services profile: redis://host:6379' }),
