@@ -1,13 +1,11 @@
 import type { Kysely } from 'kysely';
 import { articleStatuses, codePointLength, TITLE_MAX_LENGTH, type ArticleStatus } from '../../shared/blog/domain/article.ts';
-import { articlePublished } from '../../shared/events/blog-article.events.ts';
-import { raise } from '../../shared/events/event-definition.ts';
-import { isoTimestamp } from '../../shared/kernel/clock.ts';
 import type { Database } from '../../shared/platform/database/database.ts';
 import { TableTally } from './import-report.ts';
 import { idOf, textOf, type ImportContext } from './import-context.ts';
 import { accept, reject, type TableImport } from './table-import.ts';
 import type { BlogArticlesTable } from '../../shared/blog/adapters/blog-tables.ts';
+import { articlePublishedEvent } from '../site/read-model-events.ts';
 
 interface SourceArticle {
   id: unknown;
@@ -141,24 +139,7 @@ export function importArticles(context: ImportContext, taggingsTally: TableTally
       await trx.insertInto('blog_articles').values(rows.map(({ tags: _tags, ...row }) => row)).execute();
       const taggings = rows.flatMap((row) => row.tags.map((tag, order) => ({ article_id: row.id, tag_id: tag.id, created_at: row.created_at + order })));
       if (taggings.length > 0) await trx.insertInto('blog_taggings').values(taggings).execute();
-      return rows
-        .filter((row) => row.status === 'PUBLISHED')
-        .map((row) =>
-          raise(
-            articlePublished,
-            {
-              articleId: row.id,
-              title: row.published_title,
-              body: row.published_body,
-              thumbnailUrl: row.published_thumbnail_url,
-              tags: row.tags,
-              createdAt: isoTimestamp(row.created_at),
-              publishedAt: isoTimestamp(row.published_at as number),
-              lastPublishedAt: isoTimestamp(row.last_published_at as number),
-            },
-            row.version,
-          ),
-        );
+      return rows.filter((row) => row.status === 'PUBLISHED').map(({ tags, ...row }) => articlePublishedEvent(row, tags));
     },
     fingerprint: (row) => fingerprint(row, row.tags.map((tag) => tag.id).sort((a, b) => a - b)),
     async readBack(db, rows) {

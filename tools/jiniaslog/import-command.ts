@@ -1,11 +1,6 @@
 import { parseArgs } from 'node:util';
-import { systemClock } from '../../shared/kernel/clock.ts';
-import { createSnowflake } from '../../shared/kernel/snowflake.ts';
-import { loadConfig } from '../../shared/platform/config/load-config.ts';
-import { platformSettings } from '../../shared/platform/config/platform-settings.ts';
-import { openDatabase } from '../../shared/platform/database/database.ts';
 import { migrateToLatest } from '../../shared/platform/database/migrate.ts';
-import { IMPORT_WORKER_ID } from '../../shared/platform/ids/worker-ids.ts';
+import { openSiteDatabase, siteToolStamps } from '../site/site-database.ts';
 import { createImportContext } from './import-context.ts';
 import { importArticles } from './import-articles.ts';
 import { importComments } from './import-comments.ts';
@@ -63,13 +58,13 @@ export interface ImportOptions {
 export async function importJiniaslog(options: ImportOptions): Promise<ImportReport> {
   const started = Date.now();
   const source = openSourceDatabase(options.url, options.schemaPrefix);
-  const target = await openDatabase(loadConfig({ profile: platformSettings.profile, dataDir: platformSettings.dataDir, mysqlUrl: platformSettings.mysqlUrl }, options.env));
+  const target = await openSiteDatabase(options.env);
   try {
     const zone = options.zone ?? (await source.serverOffset());
     options.progress.write(`[import] source time zone ${zone}${options.dryRun ? ', dry run: nothing is written' : ''}\n`);
     const context = createImportContext(source, sourceTimeIn(zone));
     if (!options.dryRun) await migrateToLatest(target);
-    const into: ImportTarget = { db: target.db, dryRun: options.dryRun, stamps: { ids: createSnowflake(IMPORT_WORKER_ID, systemClock), clock: systemClock } };
+    const into: ImportTarget = { db: target.db, dryRun: options.dryRun, stamps: siteToolStamps() };
     const taggings = new TableTally('taggings');
     const users = importUsers(context);
     const tags = importTags(context);

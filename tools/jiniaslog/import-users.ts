@@ -1,12 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AuthTables } from '../../shared/auth/adapters/auth-tables.ts';
 import { formatRoles, parseRoles } from '../../shared/auth/domain/role.ts';
-import { userProfileChanged } from '../../shared/events/auth-user.events.ts';
-import { raise } from '../../shared/events/event-definition.ts';
 import { TableTally } from './import-report.ts';
 import { codePoints, idOf, textOf, type ImportContext } from './import-context.ts';
 import { accept, reject, type TableImport } from './table-import.ts';
 import type { AuthUsersTable } from '../../shared/auth/adapters/auth-tables.ts';
+import { userProfileEvent } from '../site/read-model-events.ts';
 
 interface SourceUser {
   id: unknown;
@@ -64,9 +63,7 @@ export function importUsers(context: ImportContext): TableImport<SourceUser, Use
     },
     async write(trx, rows) {
       await (trx as unknown as Transaction<AuthTables>).insertInto('auth_users').values([...rows]).execute();
-      return rows.map((row) =>
-        raise(userProfileChanged, { userId: row.id, nickName: row.nick_name, picUrl: row.pic_url, roles: parseRoles(row.roles) }, row.updated_at),
-      );
+      return rows.map(userProfileEvent);
     },
     fingerprint,
     async readBack(db, rows) {

@@ -1,7 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { RaisedEvent } from '../../shared/events/event-definition.ts';
 import type { Database } from '../../shared/platform/database/database.ts';
-import { appendToOutbox, type OutboxStamps } from '../../shared/platform/outbox/append-to-outbox.ts';
+import type { OutboxStamps } from '../../shared/platform/outbox/append-to-outbox.ts';
+import { writeWithEvents } from '../site/read-model-events.ts';
 import type { progressWriter, TableTally } from './import-report.ts';
 
 export type Checked<T> = { readonly ok: true; readonly row: T } | { readonly ok: false; readonly reason: string };
@@ -56,13 +57,7 @@ export async function importTable<Source, Row>(spec: TableImport<Source, Row>, t
     tally.present += accepted.length - fresh.length;
     tally.imported += fresh.length;
     if (!target.dryRun && fresh.length > 0) {
-      await target.db.transaction().execute(async (trx) => {
-        const events = await spec.write(trx, fresh);
-        if (events.length === 0) return;
-        const appended = await appendToOutbox(trx, events, target.stamps);
-        // No fast path follows (the import publishes nothing itself): the sweep may take the rows at once.
-        await trx.updateTable('outbox').set({ claimed_until: null }).where('id', 'in', appended.map((event) => Number(event.id))).execute();
-      });
+      await writeWithEvents(target.db, target.stamps, (trx) => spec.write(trx, fresh));
     }
     const held = target.dryRun ? null : await spec.readBack(target.db, accepted);
     for (const row of accepted) tally.digest(spec.fingerprint(row), held === null ? null : (held.get(spec.keyOf(row)) ?? 'missing'));

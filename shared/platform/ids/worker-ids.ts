@@ -4,8 +4,8 @@ import { MAX_WORKER_ID } from '../../kernel/snowflake.ts';
 export const EMBEDDED_WORKER_ID = 0;
 
 /**
- * Reserved for the jiniaslog import (`tools/jiniaslog`), a one-off process that writes next to running functions
- * without leasing: never leased to a function.
+ * Reserved for the site tools (`tools/jiniaslog` import, `tools/site` restore), one-off processes that write next to
+ * running functions without leasing: never leased to a function.
  */
 export const IMPORT_WORKER_ID = MAX_WORKER_ID;
 
