@@ -120,11 +120,11 @@ describe.each(['sqlite', 'mysql'] as const)('export → restore → export (%s)'
     const refused = await run(runRestoreCommand, broken, empty);
     expect(refused.code).toBe(1);
     expect(refused.progress).toMatch(/memos\.jsonl:3: record\.createdAt: /);
-    expect(refused.progress).toMatch(new RegExp(`comments\\.jsonl:${comments(await readFile(join(first(), 'comments.jsonl'), 'utf8')) + 1}: not a JSON line`));
+    expect(refused.progress).toMatch(new RegExp(`comments\\.jsonl:${lineCount(await readFile(join(first(), 'comments.jsonl'), 'utf8')) + 1}: not a JSON line`));
     expect(refused.progress).toContain(`articles/${article}:6: tags not in tags.jsonl: 없는태그`);
     expect(refused.progress).not.toMatch(/\n\s+at /);
     expect(await empty.db.selectFrom('blog_articles').select('id').execute()).toEqual([]);
   });
 });
 
-const comments = (text: string) => text.trimEnd().split('\n').length;
+const lineCount = (text: string) => text.trimEnd().split('\n').length;
