@@ -28,7 +28,7 @@ COPY --from=runtime-deps /deps/node_modules /deps/node_modules
 RUN node tools/image/main.ts /out /deps/node_modules
 
 # 3. Each function's V8 compile cache, warmed on the TARGET platform (emulated when cross-building: V8 ignores a
-#    cache made for another architecture) by starting each function once; the build platform's cache is dropped.
+#    cache made for another architecture) by starting each function in both profiles; the build platform's cache is dropped.
 FROM ${NODE_IMAGE} AS warm
 COPY --from=build /out/ /app/
 COPY tools/image/warm-compile-cache.ts /warm/

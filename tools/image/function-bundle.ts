@@ -1,5 +1,6 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
+import { builtinsWithoutEsmFacade } from './builtins-without-esm-facade.ts';
 import { lazyKafkaValidators } from './lazy-kafka-validators.ts';
 import { runtimePackages } from './runtime-packages.ts';
 
@@ -44,7 +45,7 @@ export async function bundleFunction(functionName: string, outDir: string): Prom
     // The Kafka client's WebAssembly (CRC32C, LZ4, Snappy) is read from a file beside its module, which a bundle
     // does not have; the package's `bundled` entry carries the same module inline.
     alias: { '@platformatic/wasm-utils': '@platformatic/wasm-utils/bundled' },
-    plugins: [lazyKafkaValidators()],
+    plugins: [builtinsWithoutEsmFacade(), lazyKafkaValidators()],
     metafile: true,
     logLevel: 'silent',
   });

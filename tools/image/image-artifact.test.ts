@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -178,6 +179,24 @@ describe('the image runtime artifact', () => {
     const started = await start('docs-serve-api', { PILOG_PROFILE: 'embedded', NODE_DEBUG_NATIVE: 'COMPILE_CACHE' });
     expect(started.healthy, started.output).toBe(true);
     expect(started.output).toMatch(/V8 code cache for ESM file:\/\/\S+\/functions\/docs-serve-api\/main\.mjs was accepted/);
+  });
+
+  it('warms the services profile’s client code too, without any service running', { timeout: 60_000 }, async () => {
+    await warmCompileCache(artifactDir, ['blog-read-articles']);
+    const started = await start('blog-read-articles', { ...servicesProfile(), NODE_DEBUG_NATIVE: 'COMPILE_CACHE' });
+    expect(started.healthy, started.output).toBe(true);
+    expect(started.output).toMatch(/V8 code cache for CommonJS \S+\/node_modules\/ioredis\/built\/Redis\.js was accepted/);
+  });
+
+  it('takes Node built-ins without an ESM import, whose facade of node:http would load undici', () => {
+    // The banner's `node:module` (for createRequire) is the one built-in the bundles import.
+    const importedBuiltins = (code: string): string[] =>
+      [...code.matchAll(/\b(?:from|import)\s*["']([^"']+)["']/g)].map((match) => match[1] ?? '').filter((name) => isBuiltin(name) && name !== 'node:module');
+    for (const bundle of artifact.bundles) {
+      for (const file of readdirSync(bundle.dir).filter((name) => name.endsWith('.mjs'))) {
+        expect(importedBuiltins(readFileSync(join(bundle.dir, file), 'utf8')), `${bundle.functionName}/${file}`).toEqual([]);
+      }
+    }
   });
 
   it('refuses a FUNCTION_TARGET it has no bundle for, naming the choices', async () => {

@@ -6,15 +6,37 @@ import { join } from 'node:path';
 
 /**
  * Fills each function's V8 compile cache (`functions/<name>/compile-cache`, which the launcher enables) by starting
- * the function once from the artifact, in the embedded profile, until it answers /healthz, then stopping it with
- * SIGTERM: Node writes the cache as the process exits, so a cold pod starts from compiled code. Node checks each
- * entry against its version, flags and the source, so a cache from another Node or platform is only ignored; the
+ * the function from the artifact until it answers /healthz, then stopping it with SIGTERM: Node writes the cache as
+ * the process exits, so a cold pod starts from compiled code. Each function starts twice, in the embedded profile
+ * and in the services profile (what Knative runs), so the cache also holds the MySQL, Redis, Kafka and OpenSearch
+ * client code the services profile loads. No service runs in the image build: the services addresses point at a
+ * closed port, which a function survives at start because it connects on first use. Node checks each entry
+ * against its version, flags and the source, so a cache from another Node or platform is only ignored; the
  * Dockerfile therefore warms on the target platform. Self-contained (only Node built-ins), for that stage.
  * Usage: node tools/image/warm-compile-cache.ts <artifact dir>
  */
 export async function warmCompileCache(artifactDir: string, functionNames: readonly string[] = readdirSync(join(artifactDir, 'functions'))): Promise<void> {
-  for (const functionName of functionNames) await warmOne(artifactDir, functionName);
+  const closedPort = await freePort();
+  for (const functionName of functionNames) {
+    await warmOne(artifactDir, functionName, { PILOG_PROFILE: 'embedded' });
+    await warmOne(artifactDir, functionName, servicesAt(closedPort));
+  }
 }
+
+/** The services profile with every service on a port nothing listens on, and placeholder secrets. */
+const servicesAt = (port: number): Record<string, string> => ({
+  PILOG_PROFILE: 'services',
+  PILOG_MYSQL_URL: `mysql://pilog:warm@127.0.0.1:${port}/pilog`,
+  PILOG_REDIS_URL: `redis://127.0.0.1:${port}`,
+  PILOG_KAFKA_BROKERS: `127.0.0.1:${port}`,
+  PILOG_OPENSEARCH_URL: `http://127.0.0.1:${port}`,
+  PILOG_JWT_SECRET: 'compile-cache-warm-up-placeholder-secret',
+  PILOG_PUBLIC_API_URL: 'http://127.0.0.1:8080',
+  PILOG_GITHUB_REPOSITORY: 'pilog/images',
+  PILOG_GITHUB_TOKEN: 'compile-cache-warm-up-placeholder',
+  PILOG_OIDC_CLIENT_ID: 'compile-cache-warm-up-placeholder',
+  PILOG_OIDC_CLIENT_SECRET: 'compile-cache-warm-up-placeholder',
+});
 
 const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
@@ -24,24 +46,24 @@ const freePort = (): Promise<number> =>
     });
   });
 
-async function warmOne(artifactDir: string, functionName: string): Promise<void> {
+async function warmOne(artifactDir: string, functionName: string, profileEnv: Record<string, string>): Promise<void> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'pilog-warm-'));
   const child = spawn(process.execPath, ['main.mjs'], {
     cwd: artifactDir,
-    env: { PATH: process.env.PATH, FUNCTION_TARGET: functionName, PORT: String(port), PILOG_PROFILE: 'embedded', PILOG_DATA_DIR: dataDir, PILOG_LOG_LEVEL: 'error' },
+    env: { PATH: process.env.PATH, FUNCTION_TARGET: functionName, PORT: String(port), PILOG_DATA_DIR: dataDir, PILOG_LOG_LEVEL: 'error', ...profileEnv },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   try {
     for (const deadline = Date.now() + 60_000; ; ) {
-      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`${functionName} did not start to warm its compile cache`);
+      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`${functionName} did not start (${profileEnv.PILOG_PROFILE} profile) to warm its compile cache`);
       const healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then((response) => response.ok, () => false);
       if (healthy) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     child.kill('SIGTERM');
-    if ((await exited) !== 0) throw new Error(`${functionName} did not stop cleanly while warming its compile cache`);
+    if ((await exited) !== 0) throw new Error(`${functionName} did not stop cleanly (${profileEnv.PILOG_PROFILE} profile) while warming its compile cache`);
   } finally {
     child.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
