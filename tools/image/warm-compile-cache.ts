@@ -10,7 +10,8 @@ import { join } from 'node:path';
  * the process exits, so a cold pod starts from compiled code. Each function starts twice, in the embedded profile
  * and in the services profile (what Knative runs), so the cache also holds the MySQL, Redis, Kafka and OpenSearch
  * client code the services profile loads. No service runs in the image build: the services addresses point at a
- * closed port, which a function survives at start because it connects on first use. Node checks each entry
+ * closed port. Most functions connect on first use and start anyway; one that needs a service to start (a writer
+ * leases its worker id in Redis) stops there, and Node still writes what it compiled until then. Node checks each entry
  * against its version, flags and the source, so a cache from another Node or platform is only ignored; the
  * Dockerfile therefore warms on the target platform. Self-contained (only Node built-ins), for that stage.
  * Usage: node tools/image/warm-compile-cache.ts <artifact dir>
@@ -18,8 +19,8 @@ import { join } from 'node:path';
 export async function warmCompileCache(artifactDir: string, functionNames: readonly string[] = readdirSync(join(artifactDir, 'functions'))): Promise<void> {
   const closedPort = await freePort();
   for (const functionName of functionNames) {
-    await warmOne(artifactDir, functionName, { PILOG_PROFILE: 'embedded' });
-    await warmOne(artifactDir, functionName, servicesAt(closedPort));
+    await warmOne(artifactDir, functionName, { env: { PILOG_PROFILE: 'embedded' }, mayStopAtStart: false });
+    await warmOne(artifactDir, functionName, { env: servicesAt(closedPort), mayStopAtStart: true });
   }
 }
 
@@ -46,24 +47,32 @@ const freePort = (): Promise<number> =>
     });
   });
 
-async function warmOne(artifactDir: string, functionName: string, profileEnv: Record<string, string>): Promise<void> {
+interface WarmRun {
+  readonly env: Record<string, string>;
+  /** Whether the function may exit at start instead of answering /healthz (its services are unreachable). */
+  readonly mayStopAtStart: boolean;
+}
+
+async function warmOne(artifactDir: string, functionName: string, run: WarmRun): Promise<void> {
+  const profile = run.env.PILOG_PROFILE;
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'pilog-warm-'));
   const child = spawn(process.execPath, ['main.mjs'], {
     cwd: artifactDir,
-    env: { PATH: process.env.PATH, FUNCTION_TARGET: functionName, PORT: String(port), PILOG_DATA_DIR: dataDir, PILOG_LOG_LEVEL: 'error', ...profileEnv },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { PATH: process.env.PATH, FUNCTION_TARGET: functionName, PORT: String(port), PILOG_DATA_DIR: dataDir, PILOG_LOG_LEVEL: 'error', ...run.env },
+    stdio: ['ignore', 'ignore', run.mayStopAtStart ? 'ignore' : 'inherit'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   try {
     for (const deadline = Date.now() + 60_000; ; ) {
-      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`${functionName} did not start (${profileEnv.PILOG_PROFILE} profile) to warm its compile cache`);
+      if (child.exitCode !== null && run.mayStopAtStart) return;
+      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`${functionName} did not start (${profile} profile) to warm its compile cache`);
       const healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then((response) => response.ok, () => false);
       if (healthy) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     child.kill('SIGTERM');
-    if ((await exited) !== 0) throw new Error(`${functionName} did not stop cleanly (${profileEnv.PILOG_PROFILE} profile) while warming its compile cache`);
+    if ((await exited) !== 0) throw new Error(`${functionName} did not stop cleanly (${profile} profile) while warming its compile cache`);
   } finally {
     child.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
