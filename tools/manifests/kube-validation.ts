@@ -10,6 +10,9 @@ import { KafkaNodePool } from '@kubernetes-models/strimzi-kafka-operator/kafka.s
 import { KafkaTopic } from '@kubernetes-models/strimzi-kafka-operator/kafka.strimzi.io/v1beta2/KafkaTopic';
 import { IngressRoute } from '@kubernetes-models/traefik/traefik.io/v1alpha1/IngressRoute';
 import { Middleware } from '@kubernetes-models/traefik/traefik.io/v1alpha1/Middleware';
+import { PodMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PodMonitor';
+import { PrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
+import { ServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { Namespace } from 'kubernetes-models/v1/Namespace';
 import { kafkaSinkSchema, kafkaSourceSchema } from './own-schemas.ts';
@@ -33,6 +36,9 @@ const packaged: Readonly<Record<string, ModelClass>> = {
   'traefik.io/v1alpha1/IngressRoute': IngressRoute,
   'traefik.io/v1alpha1/Middleware': Middleware,
   'argoproj.io/v1alpha1/Application': Application,
+  'monitoring.coreos.com/v1/PrometheusRule': PrometheusRule,
+  'monitoring.coreos.com/v1/ServiceMonitor': ServiceMonitor,
+  'monitoring.coreos.com/v1/PodMonitor': PodMonitor,
 };
 
 /** Kinds no package ships: validated with our own schemas (own-schemas.ts). */

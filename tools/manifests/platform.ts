@@ -51,7 +51,16 @@ export const components = {
   mysql: c('MySQL 8.4 (buffer pool 512 MiB)', 'pi-2', '250m', 1024, 1280),
   redis: c('Redis 7 (maxmemory 128 MiB)', 'pi-2', '50m', 160, 192),
   openSearch: c('OpenSearch 2.19 (heap 768 MiB)', 'pi-3', '300m', 1536, 1792),
-  otelCollector: c('OpenTelemetry collector', 'pi-4', '50m', 128, 256),
+  kafkaExporter: c('Strimzi Kafka exporter (consumer lag)', 'pi-3', '50m', 64, 128),
+  // Observability (docs/deploy.md §14): the collector, Prometheus with its operator, Grafana, Loki and Tempo.
+  otelCollector: c('OpenTelemetry collector (memory_limiter at 80 % of the limit)', 'pi-4', '50m', 128, 256),
+  prometheusOperator: c('Prometheus operator', 'pi-1', '50m', 64, 128),
+  kubeStateMetrics: c('kube-state-metrics', 'pi-1', '20m', 64, 128),
+  alertmanager: c('Alertmanager', 'pi-1', '10m', 32, 64),
+  prometheus: c('Prometheus (7 d retention, 10 GiB)', 'pi-4', '200m', 512, 768),
+  grafana: c('Grafana + dashboard sidecar', 'pi-4', '50m', 192, 320),
+  loki: c('Loki (single binary, 7 d retention)', 'pi-4', '100m', 256, 384),
+  tempo: c('Tempo (single binary, 3 d retention)', 'pi-4', '100m', 256, 384),
 } as const satisfies Record<string, Component>;
 
 /** The three Kafka pods share one node pool; they are spread over pi-2..pi-4 by anti-affinity, one each. */
@@ -61,7 +70,12 @@ export const resourcesOf = (component: Component) => ({
   requests: { cpu: component.cpuRequest, memory: `${component.memoryRequestMiB}Mi` },
   limits: { memory: `${component.memoryLimitMiB}Mi` },
 });
-const pinnedTo = (node: NodeName) => ({ 'kubernetes.io/arch': 'arm64', 'pilog.dev/node': node });
+export const pinnedTo = (node: NodeName) => ({ 'kubernetes.io/arch': 'arm64', 'pilog.dev/node': node });
+
+/** Strimzi pods take no nodeSelector, only an affinity: this one pins a pod to a node like `pinnedTo`. */
+const pinnedAffinity = (node: NodeName) => ({
+  nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'pilog.dev/node', operator: 'In', values: [node] }] }] } },
+});
 
 /** Versions the platform is pinned to; bump them deliberately, one at a time. */
 export const versions = {
@@ -78,12 +92,15 @@ export const versions = {
   openSearchChart: '2.32.0',
   openSearchImage: '2.19.1',
   otelCollectorChart: '0.127.2',
+  kubePrometheusStackChart: '75.15.0',
+  lokiChart: '6.29.0',
+  tempoChart: '1.23.3',
 } as const;
 
 /** Where Argo CD finds this repository; a fork changes it and re-runs `npm run manifests`. */
 export const gitRepository = { url: 'https://github.com/pilog/pilog.git', revision: 'main' } as const;
 
-const storageClass = 'local-path';
+export const storageClass = 'local-path';
 
 interface AppSpec {
   readonly name: string;
@@ -118,7 +135,7 @@ export function application(spec: AppSpec): KubeObject {
 }
 
 const gitPath = (path: string) => ({ repoURL: gitRepository.url, targetRevision: gitRepository.revision, path });
-const chart = (repoURL: string, name: string, targetRevision: string, valuesObject: Record<string, unknown>) => ({
+export const chart = (repoURL: string, name: string, targetRevision: string, valuesObject: Record<string, unknown>) => ({
   repoURL,
   chart: name,
   targetRevision,
@@ -190,17 +207,6 @@ export function applications(): KubeObject[] {
         // The cluster network is private; pilog talks plain HTTP to it (PILOG_OPENSEARCH_URL in pilog-secrets).
         config: { 'opensearch.yml': 'plugins.security.disabled: true\n' },
         extraEnvs: [{ name: 'DISABLE_INSTALL_DEMO_CONFIG', value: 'true' }, { name: 'DISABLE_SECURITY_PLUGIN', value: 'true' }],
-      }),
-    }),
-    application({
-      name: 'otel-collector',
-      namespace: 'observability',
-      wave: -2,
-      source: chart('https://open-telemetry.github.io/opentelemetry-helm-charts', 'opentelemetry-collector', versions.otelCollectorChart, {
-        mode: 'deployment',
-        image: { repository: 'otel/opentelemetry-collector-contrib' },
-        resources: resourcesOf(components.otelCollector),
-        nodeSelector: pinnedTo(components.otelCollector.node),
       }),
     }),
     application({ name: 'pilog', namespace: cluster.namespace, wave: 0, source: gitPath('gitops/overlays/pi') }),
@@ -356,7 +362,14 @@ export function kafkaObjects(): KubeObject[] {
         },
         entityOperator: {
           topicOperator: { resources: resourcesOf(components.entityOperator) },
-          template: { pod: { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'pilog.dev/node', operator: 'In', values: [components.entityOperator.node] }] }] } } } } },
+          template: { pod: { affinity: pinnedAffinity(components.entityOperator.node) } },
+        },
+        // Consumer-group lag for the dashboards (kafka_consumergroup_lag), scraped by a PodMonitor (observability/monitors.ts).
+        kafkaExporter: {
+          groupRegex: '.*',
+          topicRegex: '.*',
+          resources: resourcesOf(components.kafkaExporter),
+          template: { pod: { affinity: pinnedAffinity(components.kafkaExporter.node) } },
         },
       },
     },

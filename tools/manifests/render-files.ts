@@ -5,6 +5,8 @@ import { cluster, clusterConfig, generatedHeader } from './cluster.ts';
 import { clusterSchedule, kafkaSourceObjects, kafkaTopics, pingSource } from './eventing.ts';
 import { gatewayObjects } from './gateway.ts';
 import { knativeService, type KubeObject } from './knative-service.ts';
+import { observabilityApplications } from './observability/apps.ts';
+import { observabilityObjects } from './observability/monitors.ts';
 import { application, applications, gitRepository, kafkaObjects, knativeObjects } from './platform.ts';
 
 const header = `# ${generatedHeader}\n`;
@@ -71,7 +73,7 @@ export function renderFiles(manifests: readonly FunctionManifest[], catalogue: E
   files.set('eventing/topics.yaml', toYaml(kafkaTopics(catalogue, manifests)));
   files.set('eventing/kustomization.yaml', kustomization({ resources: ['topics.yaml', ...sources] }));
 
-  const apps = applications();
+  const apps = [...applications(), ...observabilityApplications()];
   for (const app of apps) files.set(`gitops/apps/${app.metadata.name}.yaml`, toYaml([app]));
   files.set('gitops/apps/kustomization.yaml', kustomization({ resources: apps.map((app) => `${app.metadata.name}.yaml`) }));
   files.set(
@@ -82,5 +84,7 @@ export function renderFiles(manifests: readonly FunctionManifest[], catalogue: E
   files.set('gitops/platform/knative/kustomization.yaml', kustomization({ resources: ['knative.yaml'] }));
   files.set('gitops/platform/kafka/kafka.yaml', toYaml(kafkaObjects()));
   files.set('gitops/platform/kafka/kustomization.yaml', kustomization({ resources: ['kafka.yaml'] }));
+  files.set('gitops/platform/observability/observability.yaml', toYaml(observabilityObjects(manifests)));
+  files.set('gitops/platform/observability/kustomization.yaml', kustomization({ resources: ['observability.yaml'] }));
   return files;
 }

@@ -1,0 +1,55 @@
+import { components, pinnedTo, resourcesOf } from '../platform.ts';
+import { endpoints } from './endpoints.ts';
+
+const processors = ['memory_limiter', 'batch'];
+const pipeline = (exporter: string) => ({ receivers: ['otlp'], processors, exporters: [exporter] });
+
+/**
+ * Helm values of the opentelemetry-collector chart: OTLP in (gRPC and HTTP); traces to Tempo, metrics to the
+ * Prometheus exporter that Prometheus scrapes, logs to Loki's OTLP endpoint. memory_limiter first (refuses data
+ * before the pod reaches its memory limit), then batch. Helm merges these into the chart's defaults; `null`
+ * removes the default receivers and ports pilog does not use.
+ */
+export function collectorValues(): Record<string, unknown> {
+  return {
+    mode: 'deployment',
+    fullnameOverride: 'otel-collector',
+    image: { repository: 'otel/opentelemetry-collector-contrib' },
+    resources: resourcesOf(components.otelCollector),
+    nodeSelector: pinnedTo(components.otelCollector.node),
+    ports: {
+      'jaeger-compact': { enabled: false },
+      'jaeger-thrift': { enabled: false },
+      'jaeger-grpc': { enabled: false },
+      zipkin: { enabled: false },
+      'prom-exporter': { enabled: true, containerPort: endpoints.collectorPrometheusPort, servicePort: endpoints.collectorPrometheusPort, protocol: 'TCP' },
+    },
+    config: {
+      receivers: {
+        jaeger: null,
+        zipkin: null,
+        prometheus: null,
+        otlp: { protocols: { grpc: { endpoint: '${env:MY_POD_IP}:4317' }, http: { endpoint: '${env:MY_POD_IP}:4318' } } },
+      },
+      processors: {
+        // Percentages of the container's memory limit (256 MiB): refuse data above ~205 MiB, spikes of ~64 MiB.
+        memory_limiter: { check_interval: '1s', limit_percentage: 80, spike_limit_percentage: 25 },
+        batch: { send_batch_size: 512, send_batch_max_size: 1024, timeout: '5s' },
+      },
+      exporters: {
+        'otlp/tempo': { endpoint: endpoints.tempoOtlpGrpc, tls: { insecure: true } },
+        prometheus: {
+          endpoint: `\${env:MY_POD_IP}:${endpoints.collectorPrometheusPort}`,
+          // service.name (the function) becomes the label service_name; see docs/deploy.md §14.
+          resource_to_telemetry_conversion: { enabled: true },
+          // Functions scale to zero: a process's series disappear 10 minutes after its last export.
+          metric_expiration: '10m',
+        },
+        'otlphttp/loki': { endpoint: endpoints.lokiOtlp },
+      },
+      service: {
+        pipelines: { traces: pipeline('otlp/tempo'), metrics: pipeline('prometheus'), logs: pipeline('otlphttp/loki') },
+      },
+    },
+  };
+}

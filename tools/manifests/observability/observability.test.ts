@@ -1,0 +1,98 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { manifests } from '../../../functions/registry.ts';
+import { metricCatalog } from '../../../shared/platform/telemetry/metric-catalog.ts';
+import { ensurePromtool } from '../testing/promtool.ts';
+import { alertRules, prometheusRule } from './alert-rules.ts';
+import { promtoolTests } from './alert-rules.promtool.ts';
+import { contexts, type Dashboard } from './dashboards.ts';
+import { externalMetrics } from './external-metrics.ts';
+import { dashboardConfigMaps } from './monitors.ts';
+import { seriesIn } from './promql-names.ts';
+import { catalogSeries } from './series.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'pilog-promtool-'));
+let promtool = '';
+const run = (...args: string[]) => spawnSync(promtool, args, { cwd: dir, encoding: 'utf8' });
+const writeRules = (file: string, groups: unknown) => writeFileSync(join(dir, file), stringify({ groups }));
+
+/** The dashboards as Grafana's sidecar reads them: parsed back from the ConfigMaps. */
+const shipped: Dashboard[] = dashboardConfigMaps(manifests).flatMap((map) => Object.values(map.data as Record<string, string>).map((text) => JSON.parse(text) as Dashboard));
+const panelQueries = shipped.flatMap((dashboard) => dashboard.panels.flatMap((panel) => panel.targets.map((target) => ({ where: `${dashboard.title} › ${panel.title}`, expr: target.expr }))));
+const alertQueries = alertRules.map((rule) => ({ where: `alert ${rule.alert}`, expr: rule.expr }));
+const queries = [...panelQueries, ...alertQueries];
+
+const allowed = (catalog = metricCatalog) => new Set([...catalogSeries(catalog), ...Object.values(externalMetrics)]);
+const unusedCatalogMetrics = (of: typeof queries): string[] => {
+  const read = new Set(of.flatMap(({ expr }) => seriesIn(expr)));
+  return Object.values(metricCatalog).filter((metric) => ![...catalogSeries({ metric })].some((name) => read.has(name))).map((metric) => metric.name);
+};
+const unknownSeries = (names: Set<string>) => queries.flatMap(({ where, expr }) => seriesIn(expr).filter((name) => !names.has(name)).map((name) => `${where}: ${name}`));
+
+beforeAll(() => {
+  promtool = ensurePromtool();
+}, 120_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('alert rules', () => {
+  it('pass promtool test rules: each alert fires on its fixture and stays quiet on the others', () => {
+    writeRules('rules.yaml', prometheusRule().spec.groups);
+    writeFileSync(join(dir, 'rules.test.yaml'), stringify({ rule_files: ['rules.yaml'], ...promtoolTests }));
+    const result = run('test', 'rules', 'rules.test.yaml');
+    process.stdout.write(`promtool test rules:\n${result.stdout}${result.stderr}`);
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    const tested = new Set(promtoolTests.tests.flatMap((test) => test.alert_rule_test.filter((t) => t.exp_alerts.length > 0).map((t) => t.alertname)));
+    expect([...tested].sort()).toEqual(alertRules.map((rule) => rule.alert).sort());
+  });
+
+  it('fail promtool when a rule changes (the fixtures can catch a wrong threshold)', () => {
+    const [outbox, ...rest] = alertRules;
+    writeRules('rules.yaml', [{ name: 'pilog', rules: [{ ...outbox, expr: (outbox?.expr ?? '').replace('> 120', '> 1200') }, ...rest] }]);
+    writeFileSync(join(dir, 'rules.test.yaml'), stringify({ rule_files: ['rules.yaml'], ...promtoolTests }));
+    expect(run('test', 'rules', 'rules.test.yaml').status).not.toBe(0);
+  });
+});
+
+describe('dashboards', () => {
+  it('are one overview plus one per context, valid JSON with unique panel ids and at least one query per panel', () => {
+    expect(shipped.map((d) => d.uid).sort()).toEqual(['pilog-overview', ...contexts.map((c) => `pilog-${c}`)].sort());
+    for (const dashboard of shipped) {
+      expect(new Set(dashboard.panels.map((p) => p.id)).size, dashboard.uid).toBe(dashboard.panels.length);
+      for (const panel of dashboard.panels) expect(panel.targets.length, `${dashboard.uid} › ${panel.title}`).toBeGreaterThan(0);
+    }
+  });
+
+  it('show cold starts, scale-from-zero, RED, outbox age, consumer lag, dead letters and index lag on the overview', () => {
+    const overview = panelQueries.filter(({ where }) => where.startsWith('pilog · overview'));
+    expect(unusedCatalogMetrics(overview)).toEqual([]);
+    const read = new Set(overview.flatMap(({ expr }) => seriesIn(expr)));
+    expect(read).toContain(externalMetrics.knativeRevisionPods);
+    expect(read).toContain(externalMetrics.kafkaConsumerGroupLag);
+  });
+});
+
+describe('every query in panels and alerts', () => {
+  it('names only series of the metric catalog (prometheusName) or the listed external metrics', () => {
+    expect(queries.every(({ expr }) => seriesIn(expr).length > 0)).toBe(true);
+    expect(unknownSeries(allowed())).toEqual([]);
+  });
+
+  it('fails the check when a catalog metric is renamed', () => {
+    const renamed = { ...metricCatalog, indexLag: { ...metricCatalog.indexLag, name: 'pilog.search.indexing_lag' } };
+    expect(unknownSeries(allowed(renamed))).toContain('alert PilogIndexLagHigh: pilog_search_index_lag_seconds_bucket');
+  });
+
+  it('uses every catalog metric somewhere', () => {
+    expect(unusedCatalogMetrics(queries)).toEqual([]);
+  });
+
+  it('is PromQL that Prometheus parses (promtool check rules, Grafana intervals as 5m)', () => {
+    writeRules('queries.yaml', [{ name: 'queries', rules: panelQueries.map(({ expr }, index) => ({ record: `pilog:panel_${index}`, expr: expr.replaceAll('$__rate_interval', '5m') })) }]);
+    const result = run('check', 'rules', 'queries.yaml');
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+  });
+});
