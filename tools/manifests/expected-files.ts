@@ -8,6 +8,7 @@ import type { CronTrigger, FunctionManifest } from '../../shared/platform/runtim
 import { clusterConfig } from './cluster.ts';
 import { clusterSchedule } from './eventing.ts';
 import { secretKeysByFunction } from './function-env.ts';
+import { metricsMarkdown } from './observability/metrics-doc.ts';
 import { budgetMarkdown } from './resource-budget.ts';
 import { generatedDirs, renderFiles } from './render-files.ts';
 
@@ -52,6 +53,7 @@ export function expectedFiles(root: string = repoRoot): Map<string, string> {
     ['budget', budgetMarkdown(manifests)],
     ['secrets', secretsMarkdown()],
     ['triggers', triggersMarkdown()],
+    ['metrics', metricsMarkdown(manifests)],
   ];
   files.set(deployDoc, sections.reduce((text, [section, content]) => withSection(text, section, content), doc));
   return files;

@@ -45,7 +45,7 @@ function kubePrometheusStackValues(): Record<string, unknown> {
     grafana: {
       resources: grafanaItself,
       nodeSelector: pinnedTo(components.grafana.node),
-      // The admin account comes from a Secret the operator creates (docs/deploy.md §5), never the chart's default.
+      // The admin account comes from a Secret the operator creates (docs/deploy.md §14), never the chart's default.
       admin: { existingSecret: 'grafana-admin', userKey: 'admin-user', passwordKey: 'admin-password' },
       sidecar: {
         resources: { requests: { memory: `${sidecar.memoryRequestMiB}Mi` }, limits: { memory: `${sidecar.memoryLimitMiB}Mi` } },
