@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { UnavailableError } from '../../../kernel/unavailable-error.ts';
 import { createLogger } from '../../../platform/logging/logger.ts';
 import type { AutosaveReply } from '../../application/apply-autosave.ts';
 import { createInProcessReplyBus } from '../reply-bus.in-process.ts';
@@ -55,6 +56,20 @@ describe('a STOMP connection', () => {
     await c.settle();
     expect(c.commands()).toEqual(['CONNECTED', 'MESSAGE']);
     expect(other.commands()).toEqual(['CONNECTED']);
+  });
+
+  it('answers a save that throws on the topic and stays open: 503-style when ids cannot be minted, INTERNAL otherwise', async () => {
+    const failures = [new UnavailableError('no worker id lease: ids cannot be minted now'), new Error('boom at /srv/secret/path')];
+    const c = connection(() => {
+      throw failures.shift();
+    });
+    c.stomp.receive([CONNECT, subscribe('a', '/topic/memoResponse'), send('/memo/updateMemo', '{"id":1}'), send('/memo/updateMemo', '{"id":1}')]);
+    await c.settle();
+    expect(c.frames.slice(1).map((frame) => frame.body)).toEqual([
+      '{"id":null,"error":{"code":"UPSTREAM_UNAVAILABLE","message":"no worker id lease: ids cannot be minted now"}}',
+      '{"id":null,"error":{"code":"INTERNAL","message":"internal error"}}',
+    ]);
+    expect(c.closes).toEqual([]);
   });
 
   it('ignores ACK and NACK and closes after DISCONNECT with its receipt', async () => {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Caller } from '../../../kernel/access.ts';
+import { UnavailableError } from '../../../kernel/unavailable-error.ts';
 import type { Logger } from '../../../platform/logging/logger.ts';
 import type { AutosaveReply } from '../../application/apply-autosave.ts';
 import { isReplyTopic, isSendDestination, sendDestinations, type SendDestination } from '../../domain/autosave-messages.ts';
@@ -97,9 +98,11 @@ export function createStompConnection(deps: StompConnectionDeps, transport: Stom
     try {
       reply = await deps.apply(deps.caller, destination, frame.body);
     } catch (error) {
-      // A bug or an unreachable database: the editor hears of it on the topic and may retry; the connection stays.
+      // A bug or an unreachable dependency: the editor hears of it on the topic and may retry; the connection stays.
+      const unavailable = error instanceof UnavailableError;
       deps.logger.error('autosave failed unexpectedly', { destination, error });
-      reply = { audience: 'sender', topic: sendDestinations[destination], body: { id: null, error: { code: 'INTERNAL', message: 'internal error' } } };
+      const failure = unavailable ? { code: 'UPSTREAM_UNAVAILABLE', message: error.message } : { code: 'INTERNAL', message: 'internal error' };
+      reply = { audience: 'sender', topic: sendDestinations[destination], body: { id: null, error: failure } };
     }
     const message: UserReply = { topic: reply.topic, body: JSON.stringify(reply.body) };
     if (reply.audience === 'user') await deps.bus.publish(deps.caller.userId, message);
