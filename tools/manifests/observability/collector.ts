@@ -1,20 +1,22 @@
 import { components, pinnedTo, resourcesOf } from '../platform.ts';
 import { endpoints } from './endpoints.ts';
 
-const processors = ['memory_limiter', 'batch'];
+const processors = ['memory_limiter', 'k8sattributes', 'batch'];
 const pipeline = (exporter: string) => ({ receivers: ['otlp'], processors, exporters: [exporter] });
 
 /**
  * Helm values of the opentelemetry-collector chart: OTLP in (gRPC and HTTP); traces to Tempo, metrics to the
  * Prometheus exporter that Prometheus scrapes, logs to Loki's OTLP endpoint. memory_limiter first (refuses data
- * before the pod reaches its memory limit), then batch. Helm merges these into the chart's defaults; `null`
+ * before the pod reaches its memory limit), then k8sattributes (the chart's preset, with its RBAC: the sending pod,
+ * found by the connection's IP, adds `k8s.pod.name` and friends, so two replicas of a function never share a series),
+ * then batch. Helm merges these into the chart's defaults; `null`
  * removes the default receivers and ports pilog does not use.
  */
 export function collectorValues(): Record<string, unknown> {
   return {
     mode: 'deployment',
-    fullnameOverride: 'otel-collector',
     image: { repository: 'otel/opentelemetry-collector-contrib' },
+    presets: { kubernetesAttributes: { enabled: true } },
     resources: resourcesOf(components.otelCollector),
     nodeSelector: pinnedTo(components.otelCollector.node),
     ports: {

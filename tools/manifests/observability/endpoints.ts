@@ -2,11 +2,12 @@ export const observabilityNamespace = 'observability';
 
 const inCluster = (service: string, port: number) => `${service}.${observabilityNamespace}.svc:${port}`;
 
-/** Where the observability services answer inside the cluster (the charts' fullnameOverride fixes the names). */
+/**
+ * Where the observability services answer inside the cluster. Loki and Tempo are named by their charts'
+ * fullnameOverride; the collector keeps its chart's name,
+ * `otel-collector-opentelemetry-collector` (release + chart), which the functions' OTEL_EXPORTER_OTLP_ENDPOINT names.
+ */
 export const endpoints = {
-  /** What functions send OTLP to (OTEL_EXPORTER_OTLP_ENDPOINT): the collector's OTLP/HTTP receiver. */
-  collectorOtlpHttp: `http://${inCluster('otel-collector', 4318)}`,
-  collectorOtlpGrpc: inCluster('otel-collector', 4317),
   /** The collector's Prometheus exporter, scraped by Prometheus. */
   collectorPrometheusPort: 8889,
   tempoOtlpGrpc: inCluster('tempo', 4317),

@@ -6,12 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { manifests } from '../../../functions/registry.ts';
 import { metricCatalog } from '../../../shared/platform/telemetry/metric-catalog.ts';
+import { components, resourcesOf } from '../platform.ts';
 import { ensurePromtool } from '../testing/promtool.ts';
 import { alertRules, prometheusRule } from './alert-rules.ts';
 import { promtoolTests } from './alert-rules.promtool.ts';
 import { contexts, type Dashboard } from './dashboards.ts';
 import { externalMetrics } from './external-metrics.ts';
-import { dashboardConfigMaps } from './monitors.ts';
+import { collectorValues } from './collector.ts';
+import { dashboardConfigMaps, monitors } from './monitors.ts';
 import { seriesIn } from './promql-names.ts';
 import { catalogSeries } from './series.ts';
 
@@ -37,6 +39,36 @@ beforeAll(() => {
   promtool = ensurePromtool();
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the collector', () => {
+  type Pipeline = { receivers: string[]; processors: string[]; exporters: string[] };
+  const values = collectorValues() as { resources: unknown; ports: Record<string, { enabled: boolean; containerPort?: number }>; config: any };
+  const pipelines = values.config.service.pipelines as Record<'traces' | 'metrics' | 'logs', Pipeline>;
+
+  it('takes OTLP and sends traces to Tempo, metrics to the scraped Prometheus exporter, logs to Loki', () => {
+    expect(Object.keys(pipelines).sort()).toEqual(['logs', 'metrics', 'traces']);
+    for (const pipeline of Object.values(pipelines)) expect(pipeline.receivers).toEqual(['otlp']);
+    expect(values.config.receivers.otlp.protocols).toHaveProperty('grpc');
+    expect(values.config.receivers.otlp.protocols).toHaveProperty('http');
+    expect(values.config.exporters[pipelines.traces.exporters[0] as string].endpoint).toMatch(/^tempo\.observability\.svc:4317$/);
+    expect(values.config.exporters[pipelines.logs.exporters[0] as string].endpoint).toBe('http://loki.observability.svc:3100/otlp');
+    expect(pipelines.metrics.exporters).toEqual(['prometheus']);
+    expect(values.config.exporters.prometheus.resource_to_telemetry_conversion).toEqual({ enabled: true });
+    const scraped = monitors().find((m) => m.metadata.name === 'otel-collector') as { spec: { endpoints: Array<{ port: string }> } };
+    const port = values.ports[scraped.spec.endpoints[0]?.port as string];
+    expect(port).toMatchObject({ enabled: true });
+    expect(values.config.exporters.prometheus.endpoint).toContain(`:${port?.containerPort}`);
+  });
+
+  it('limits memory first and batches last, within its budget row', () => {
+    for (const pipeline of Object.values(pipelines)) {
+      expect(pipeline.processors[0]).toBe('memory_limiter');
+      expect(pipeline.processors.at(-1)).toBe('batch');
+    }
+    expect(values.config.processors.memory_limiter.limit_percentage).toBeLessThanOrEqual(80);
+    expect(values.resources).toEqual(resourcesOf(components.otelCollector));
+  });
+});
 
 describe('alert rules', () => {
   it('pass promtool test rules: each alert fires on its fixture and stays quiet on the others', () => {
