@@ -259,6 +259,9 @@ export function knativeObjects(manifests: readonly FunctionManifest[]): KubeObje
           // The pi overlay pins functions to arm64 nodes with a nodeSelector, which Knative admits only with this on.
           features: { 'kubernetes.podspec-nodeselector': 'enabled' },
           autoscaler: { 'scale-to-zero-grace-period': '30s', 'scale-to-zero-pod-retention-period': '5m' },
+          // Knative exports no metrics by default; the autoscaler's kn_revision_pods_count (scale-from-zero panel) is
+          // scraped from its Prometheus endpoint by the ServiceMonitor in observability/monitors.ts.
+          observability: { 'metrics-protocol': 'prometheus' },
           deployment: {
             'progress-deadline': '300s',
             'queue-sidecar-cpu-request': queueProxy.cpuRequest,

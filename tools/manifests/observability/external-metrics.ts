@@ -3,7 +3,10 @@
  * Prometheus (see monitors.ts); these and the catalog's series are the only names a query may use.
  */
 export const externalMetrics = {
-  /** Knative Serving autoscaler (OpenTelemetry `kn.revision.pods.count`, Prometheus endpoint of the autoscaler, :9090). */
+  /**
+   * Knative Serving autoscaler (OpenTelemetry `kn.revision.pods.count`): its Prometheus endpoint (:9090), on because
+   * KnativeServing sets `metrics-protocol: prometheus` (platform.ts).
+   */
   knativeRevisionPods: 'kn_revision_pods_count',
   /** Strimzi Kafka Exporter (`spec.kafkaExporter` of the Kafka resource): messages a consumer group is behind, per partition. */
   kafkaConsumerGroupLag: 'kafka_consumergroup_lag',

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { manifests } from '../../../functions/registry.ts';
 import { metricCatalog } from '../../../shared/platform/telemetry/metric-catalog.ts';
-import { components, resourcesOf } from '../platform.ts';
+import { components, kafkaObjects, knativeObjects, resourcesOf } from '../platform.ts';
 import { ensurePromtool } from '../testing/promtool.ts';
 import { alertRules, prometheusRule } from './alert-rules.ts';
 import { promtoolTests } from './alert-rules.promtool.ts';
@@ -67,6 +67,16 @@ describe('the collector', () => {
     }
     expect(values.config.processors.memory_limiter.limit_percentage).toBeLessThanOrEqual(80);
     expect(values.resources).toEqual(resourcesOf(components.otelCollector));
+  });
+});
+
+describe('the external metrics', () => {
+  it('have their exporters switched on and scraped: Knative autoscaler, Strimzi Kafka exporter', () => {
+    const serving = knativeObjects(manifests).find((o) => o.kind === 'KnativeServing') as unknown as { spec: { config: Record<string, Record<string, string>> } };
+    expect(serving.spec.config.observability).toEqual({ 'metrics-protocol': 'prometheus' });
+    const kafka = kafkaObjects().find((o) => o.kind === 'Kafka') as unknown as { spec: { kafkaExporter?: { groupRegex: string } } };
+    expect(kafka.spec.kafkaExporter?.groupRegex).toBe('.*');
+    expect(monitors().map((m) => m.metadata.name).sort()).toEqual(['kafka-exporter', 'knative-autoscaler', 'otel-collector']);
   });
 });
 
