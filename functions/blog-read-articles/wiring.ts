@@ -22,8 +22,7 @@ export interface BlogReadWiring {
  * which most readers ask for, never load it, so a cold start does not wait for it.
  */
 export async function wireBlogReads(config: ConfigOf<typeof manifest.settings>, logger: Logger): Promise<BlogReadWiring> {
-  const database = await openDatabase(config);
-  const cache = await openCache(config, 'blog', logger);
+  const [database, cache] = await Promise.all([openDatabase(config), openCache(config, 'blog', logger)]);
   let search: Promise<OpenedSearchIndex> | undefined;
   const articleSearch: ArticleSearch = {
     search: async (keyword, limit) => searchArticles((await (search ??= openSearchIndex(config, { database }))).index, keyword, limit),
