@@ -5,19 +5,12 @@ import type { Database, DatabaseHandle } from './database-handle.ts';
  * A MySQL 8 / MariaDB pool. Small, because every function instance on the Pi holds its own; created on first
  * query, so a function starts (and answers its health probe) while the database is still coming up. The driver
  * (about 1 MB of code with its character-set tables) loads then too: a read answered from the cache never loads it.
- * Times are UTC on the wire so no column ever depends on a server's or pod's time zone.
+ * A dynamic import of mysql2 itself would lose its named exports in the split image bundle, hence mysql-pool.ts.
  */
 export function openMysqlDatabase(url: string, options: { connectionLimit?: number } = {}): DatabaseHandle {
   const db = new Kysely<Database>({
     dialect: new MysqlDialect({
-      pool: async () =>
-        (await import('mysql2')).createPool({
-          uri: url,
-          connectionLimit: options.connectionLimit ?? 5,
-          connectTimeout: 5000,
-          timezone: 'Z',
-          charset: 'utf8mb4_unicode_ci',
-        }),
+      pool: async () => (await import('./mysql-pool.ts')).createMysqlPool(url, options.connectionLimit ?? 5),
     }),
   });
   return { db, dialect: 'mysql', close: () => db.destroy() };
