@@ -3,7 +3,7 @@ import { cluster } from '../cluster.ts';
 import { metricCatalog } from '../../../shared/platform/telemetry/metric-catalog.ts';
 import { observabilityNamespace } from './endpoints.ts';
 import { externalMetrics } from './external-metrics.ts';
-import { count, functionLabel, label, quantile, series } from './series.ts';
+import { count, functionLabel, grewWithin, label, quantile, series } from './series.ts';
 
 export interface AlertRule {
   readonly alert: string;
@@ -28,12 +28,8 @@ export const alertRules: readonly AlertRule[] = [
     annotations: { summary: 'The oldest unpublished outbox row is {{ $value | humanizeDuration }} old (over 2 minutes): events are not reaching Kafka.' },
   },
   {
-    // A process exports its dead-letter counter from 1 on (a series appears only once something was dead-lettered),
-    // and increase() ignores a series' first sample: the `unless … offset` half catches a series that is new.
     alert: 'PilogDeadLetter',
-    expr:
-      `sum by (${consumer}) (increase(${deadLettered}[10m])) > 0` +
-      ` or sum by (${consumer}) (${deadLettered} unless ${deadLettered} offset 10m) > 0`,
+    expr: `sum by (${consumer}) (${grewWithin(deadLettered, '10m')}) > 0`,
     labels: { severity: 'ticket' },
     annotations: { summary: 'Consumer {{ $labels.pilog_consumer }} dead-lettered events in the last 10 minutes.' },
   },

@@ -2,7 +2,7 @@ import type { FunctionManifest } from '../../../shared/platform/runtime/manifest
 import { cluster } from '../cluster.ts';
 import { consumerGroupOf } from '../eventing.ts';
 import { externalMetrics, knativeServiceLabel } from './external-metrics.ts';
-import { bucket, count, functionLabel, label, quantile, series } from './series.ts';
+import { bucket, count, functionLabel, grewWithin, label, quantile, series } from './series.ts';
 
 /** The bounded contexts, each with its own dashboard; a function belongs to the context its name starts with. */
 export const contexts = ['blog', 'memo', 'comment', 'media', 'search', 'seo', 'auth', 'realtime'] as const;
@@ -93,13 +93,13 @@ function deliveryPanels(consumers: readonly string[]): PanelSpec[] {
   const deliveries = `${series('eventDeliveries')}{${consumerLabel}=~"${oneOf(consumers)}"}`;
   const groups = consumers.map(consumerGroupOf);
   return [
-    spec('Event deliveries by outcome', 'short', [`sum by (${consumerLabel}, ${label('pilog.outcome')}) (increase(${deliveries}[$__rate_interval]))`, `{{${consumerLabel}}} ${outcome}`]),
+    spec('Event deliveries by outcome', 'short', [`sum by (${consumerLabel}, ${label('pilog.outcome')}) (${grewWithin(deliveries, '$__rate_interval')})`, `{{${consumerLabel}}} ${outcome}`]),
     spec('Consumer lag (Strimzi Kafka exporter)', 'short', [`sum by (consumergroup) (${externalMetrics.kafkaConsumerGroupLag}{consumergroup=~"${oneOf(groups)}"})`, '{{consumergroup}}']),
   ];
 }
 
 const deadLetterPanel = spec('Dead letters (last hour)', 'short', [
-  `sum by (${consumerLabel}) (increase(${series('eventDeliveries')}{${label('pilog.outcome')}="dead_lettered"}[1h]))`,
+  `sum by (${consumerLabel}) (${grewWithin(`${series('eventDeliveries')}{${label('pilog.outcome')}="dead_lettered"}`, '1h')})`,
   `{{${consumerLabel}}}`,
 ]);
 const outboxPanel = spec('Outbox: oldest unpublished row and backlog', 's', [`max(${series('outboxOldestAge')})`, 'oldest age'], [`max(${series('outboxBacklog')})`, 'rows']);

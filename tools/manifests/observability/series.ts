@@ -29,6 +29,13 @@ export function catalogSeries(catalog: Readonly<Record<string, MetricDefinition>
   );
 }
 
+/**
+ * How much a counter grew within `window`, per series, counting a series that appeared inside the window from zero:
+ * each pod exports its own series and starts it at its first count (never at 0), which increase() would miss.
+ */
+export const grewWithin = (selected: string, window: string): string =>
+  `((last_over_time(${selected}[${window}]) - ${selected} offset ${window}) or (last_over_time(${selected}[${window}]) unless ${selected} offset ${window}))`;
+
 /** `histogram_quantile` over a catalog histogram, kept per `by` labels. */
 export const quantile = (q: number, metric: CatalogMetric, selector: string, by: readonly string[], window = '5m'): string =>
   `histogram_quantile(${q}, sum by (${['le', ...by].join(', ')}) (rate(${bucket(metric)}${selector}[${window}])))`;
