@@ -2,12 +2,14 @@ import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import { manifests } from '../../functions/registry.ts';
 import { copyRuntimePackages } from './copy-runtime-packages.ts';
-import { bundleFunction, type FunctionBundle } from './function-bundle.ts';
+import { bundleEntry, bundleFunction, type FunctionBundle } from './function-bundle.ts';
 import { runtimePackages } from './runtime-packages.ts';
 
 export interface ImageArtifact {
   readonly dir: string;
   readonly bundles: readonly FunctionBundle[];
+  /** The commands bundled beside the functions (imageTools). */
+  readonly tools: readonly FunctionBundle[];
   /** `name@version` of every package shipped in the artifact's node_modules. */
   readonly packages: readonly string[];
 }
@@ -31,8 +33,11 @@ await import(\`./functions/\${target}/main.mjs\`);
 `;
 }
 
+/** Commands the image runs besides functions, as `node /app/tools/<name>/main.mjs`: the backup CronJob's export, and a restore. */
+export const imageTools: Readonly<Record<string, string>> = { export: 'tools/site/export.ts', restore: 'tools/site/restore.ts' };
+
 /**
- * Builds what the image's runtime stage holds: one bundle per function, the launcher, and the production
+ * Builds what the image's runtime stage holds: one bundle per function, the launcher, the tools, and the production
  * packages that cannot be bundled, copied with their dependency closure from `nodeModules` (the image build passes
  * a production install made on the target platform; tests pass the repository's).
  */
@@ -40,7 +45,10 @@ export async function buildImageArtifact(options: { outDir: string; nodeModules:
   rmSync(options.outDir, { recursive: true, force: true });
   mkdirSync(join(options.outDir, 'functions'), { recursive: true });
   // esbuild runs the builds on its own threads; started together they overlap.
-  const bundles: FunctionBundle[] = await Promise.all(manifests.map((manifest) => bundleFunction(manifest.name, join(options.outDir, 'functions', manifest.name))));
+  const [bundles, tools] = await Promise.all([
+    Promise.all(manifests.map((manifest) => bundleFunction(manifest.name, join(options.outDir, 'functions', manifest.name)))),
+    Promise.all(Object.entries(imageTools).map(([name, entry]) => bundleEntry(name, entry, join(options.outDir, 'tools', name)))),
+  ]);
   writeFileSync(join(options.outDir, 'main.mjs'), launcher(manifests.map((manifest) => manifest.name)));
   writeFileSync(join(options.outDir, 'package.json'), `${JSON.stringify({ name: 'pilog-runtime', private: true, type: 'module' }, null, 2)}\n`);
   const packages = copyRuntimePackages(
@@ -48,7 +56,7 @@ export async function buildImageArtifact(options: { outDir: string; nodeModules:
     options.nodeModules,
     join(options.outDir, 'node_modules'),
   );
-  return { dir: options.outDir, bundles, packages };
+  return { dir: options.outDir, bundles, tools, packages };
 }
 
 /** Bytes of a directory tree, for the size report. */

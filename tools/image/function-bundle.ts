@@ -19,15 +19,18 @@ export interface FunctionBundle {
   readonly inputs: readonly string[];
 }
 
+/** Bundles one function's container entry (`functions/<name>/main.ts`) into `outDir`; see bundleEntry. */
+export const bundleFunction = (functionName: string, outDir: string): Promise<FunctionBundle> => bundleEntry(functionName, `functions/${functionName}/main.ts`, outDir);
+
 /**
- * Bundles one function's container entry (`functions/<name>/main.ts`) into `outDir`: `main.mjs` plus a chunk per
+ * Bundles one entry (a function's container entry, or a command the image also runs) into `outDir`: `main.mjs` plus a chunk per
  * package the function imports lazily (only external packages stay outside). Code splitting keeps a dynamic
  * import a real ESM import: without it esbuild inlines the imported code behind lazy module wrappers, whose
  * initialisation order broke side-effect modules (TypeBox's format registry was read before it was created).
  */
-export async function bundleFunction(functionName: string, outDir: string): Promise<FunctionBundle> {
+export async function bundleEntry(functionName: string, entry: string, outDir: string): Promise<FunctionBundle> {
   const result = await build({
-    entryPoints: { main: `functions/${functionName}/main.ts` },
+    entryPoints: { main: entry },
     outdir: outDir,
     splitting: true,
     outExtension: { '.js': '.mjs' },

@@ -7,11 +7,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manifests } from '../../functions/registry.ts';
-import { buildImageArtifact, type ImageArtifact } from './build-artifact.ts';
+import { buildImageArtifact, imageTools, type ImageArtifact } from './build-artifact.ts';
 import { runtimePackages } from './runtime-packages.ts';
 import { warmCompileCache } from './warm-compile-cache.ts';
 import { probeRecorded } from '../../shared/events/testing/probe-event.ts';
-import { openTestDatabase } from '../../shared/platform/database/testing/test-databases.ts';
+import { openEmptyTestDatabase, openTestDatabase } from '../../shared/platform/database/testing/test-databases.ts';
 import { consumeUntil, createTopic, headerText, testKafkaBrokers } from '../../shared/platform/messaging/testing/test-kafka.ts';
 import { FAST_PATH_LEASE_MS } from '../../shared/platform/outbox/append-to-outbox.ts';
 import { appendCommitted, manualClock, probe, stampsAt } from '../../shared/platform/outbox/testing/outbox-fixtures.ts';
@@ -111,7 +111,8 @@ describe('the image runtime artifact', () => {
   it('holds one bundle per function, the launcher and only the packages that cannot be bundled', () => {
     expect(readdirSync(join(artifactDir, 'functions')).sort()).toEqual(manifests.map((m) => m.name).sort());
     for (const manifest of manifests) expect(existsSync(join(artifactDir, 'functions', manifest.name, 'main.mjs'))).toBe(true);
-    expect(readdirSync(artifactDir).sort()).toEqual(['functions', 'main.mjs', 'node_modules', 'package.json']);
+    expect(readdirSync(artifactDir).sort()).toEqual(['functions', 'main.mjs', 'node_modules', 'package.json', 'tools']);
+    expect(readdirSync(join(artifactDir, 'tools')).sort()).toEqual(Object.keys(imageTools).sort());
     const shipped = artifact.packages.map((p) => p.replace(/@[^@]+$/, ''));
     for (const runtimePackage of runtimePackages) expect(shipped).toContain(runtimePackage.name);
     // The rest is bundled: the database, broker and search clients are not shipped as packages.
@@ -196,6 +197,29 @@ describe('the image runtime artifact', () => {
       for (const file of readdirSync(bundle.dir).filter((name) => name.endsWith('.mjs'))) {
         expect(importedBuiltins(readFileSync(join(bundle.dir, file), 'utf8')), `${bundle.functionName}/${file}`).toEqual([]);
       }
+    }
+  });
+
+  it('runs the site export and restore with plain node from their bundles, as the backup CronJob does', { timeout: 60_000 }, async () => {
+    const [site, empty] = await Promise.all([openTestDatabase('mysql'), openEmptyTestDatabase('mysql')]);
+    const runTool = (name: string, dir: string, env: Record<string, string>) =>
+      new Promise<{ code: number | null; output: string }>((resolve) => {
+        const child = spawn(process.execPath, [join(artifactDir, 'tools', name, 'main.mjs'), dir], { cwd: work, env: { PATH: '/usr/bin:/bin', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+        let output = '';
+        child.stdout.on('data', (chunk) => (output += chunk));
+        child.stderr.on('data', (chunk) => (output += chunk));
+        child.once('exit', (code) => resolve({ code, output }));
+      });
+    try {
+      await site.db.insertInto('blog_tags').values({ id: 7, name: '백업', name_key: '백업', created_at: 0 }).execute();
+      const backup = join(work, 'backup');
+      const exported = await runTool('export', backup, site.env);
+      expect(exported, exported.output).toMatchObject({ code: 0, output: expect.stringContaining('exported 7 files') });
+      expect(readFileSync(join(backup, 'tags.jsonl'), 'utf8')).toBe('{"id":7,"name":"백업","createdAt":"1970-01-01T00:00:00.000Z"}\n');
+      const restored = await runTool('restore', backup, empty.env);
+      expect(restored, restored.output).toMatchObject({ code: 0, output: expect.stringContaining('tags.jsonl 1') });
+    } finally {
+      await Promise.all([site.close(), empty.close()]);
     }
   });
 

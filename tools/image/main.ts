@@ -12,6 +12,6 @@ const artifact = await buildImageArtifact({ outDir, nodeModules });
 // The Dockerfile warms the cache again on the target platform; this one serves local runs of dist/image.
 await warmCompileCache(outDir);
 const kib = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KiB`;
-for (const bundle of artifact.bundles) process.stderr.write(`  ${bundle.functionName.padEnd(28)} ${kib(bundle.bytes).padStart(9)}  ${bundle.inputs.length} modules\n`);
+for (const bundle of [...artifact.bundles, ...artifact.tools]) process.stderr.write(`  ${bundle.functionName.padEnd(28)} ${kib(bundle.bytes).padStart(9)}  ${bundle.inputs.length} modules\n`);
 process.stderr.write(`  runtime packages: ${artifact.packages.join(', ')}\n`);
 process.stderr.write(`wrote ${artifact.dir} (${kib(treeBytes(artifact.dir))})\n`);
