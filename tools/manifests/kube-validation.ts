@@ -13,8 +13,10 @@ import { Middleware } from '@kubernetes-models/traefik/traefik.io/v1alpha1/Middl
 import { PodMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PodMonitor';
 import { PrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
 import { ServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor';
+import { CronJob } from 'kubernetes-models/batch/v1/CronJob';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { Namespace } from 'kubernetes-models/v1/Namespace';
+import { PersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
 import { kafkaSinkSchema, kafkaSourceSchema } from './own-schemas.ts';
 
 interface Model {
@@ -26,6 +28,8 @@ type ModelClass = new (data: never) => Model;
 const packaged: Readonly<Record<string, ModelClass>> = {
   'v1/Namespace': Namespace,
   'v1/ConfigMap': ConfigMap,
+  'v1/PersistentVolumeClaim': PersistentVolumeClaim,
+  'batch/v1/CronJob': CronJob,
   'serving.knative.dev/v1/Service': KnativeService,
   'sources.knative.dev/v1/PingSource': PingSource,
   'operator.knative.dev/v1beta1/KnativeServing': KnativeServing,

@@ -8,6 +8,8 @@ import { eventCatalogue } from '../../shared/events/catalogue.ts';
 import { settingKeys } from '../../shared/platform/config/load-config.ts';
 import { pathSegments } from '../../shared/platform/http/route-table.ts';
 import type { CronTrigger, FunctionManifest } from '../../shared/platform/runtime/manifest.ts';
+import { imageTools } from '../image/build-artifact.ts';
+import { backup } from './backup.ts';
 import { cluster, clusterConfig } from './cluster.ts';
 import { eventDeliveryPolicy, knativeDeliverySpec } from './event-delivery.ts';
 import { clusterSchedule, consumerGroupOf, deadLetterSinkName } from './eventing.ts';
@@ -224,6 +226,23 @@ describe('the gateway', () => {
     expect(routeFor(rules, { host: 'other.example', method: 'GET', path: '/api/docs/openapi.json' })).toBeUndefined();
     expect(ingressOf(rendered.get('gitops/overlays/local') as Obj[]).spec).toMatchObject({ entryPoints: ['web'] });
     expect(ingressOf(rendered.get('gitops/overlays/local') as Obj[]).spec.tls).toBeUndefined();
+  });
+});
+
+describe('the nightly backup', () => {
+  it('runs the export bundle the image holds onto its volume, from the functions’ image, pinned on the Pis only', () => {
+    expect(imageTools.export).toBe('tools/site/export.ts');
+    for (const [overlay, objects] of rendered) {
+      const job = objects.find((o) => o.kind === 'CronJob' && o.metadata.name === backup.name) as Obj;
+      const pod = job.spec.jobTemplate.spec.template.spec;
+      const [container] = pod.containers;
+      expect(container.command.join(' '), overlay).toContain('node /app/tools/export/main.mjs "/backup/.incomplete-$at"');
+      const functionImage = (objects.find((o) => o.kind === 'Service' && o.apiVersion === 'serving.knative.dev/v1') as Obj).spec.template.spec.containers[0].image;
+      expect(container.image, overlay).toBe(functionImage);
+      expect(pod.volumes[0].persistentVolumeClaim.claimName, overlay).toBe(backup.volume);
+      expect(objects.some((o) => o.kind === 'PersistentVolumeClaim' && o.metadata.name === backup.volume), overlay).toBe(true);
+      expect(pod.nodeSelector, overlay).toEqual(overlay.endsWith('local') ? undefined : { 'kubernetes.io/arch': 'arm64', 'pilog.dev/node': 'pi-2' });
+    }
   });
 });
 

@@ -52,6 +52,8 @@ export const components = {
   redis: c('Redis 7 (maxmemory 128 MiB)', 'pi-2', '50m', 160, 192),
   openSearch: c('OpenSearch 2.19 (heap 768 MiB)', 'pi-3', '300m', 1536, 1792),
   kafkaExporter: c('Strimzi Kafka exporter (consumer lag)', 'pi-3', '50m', 64, 128),
+  // A few minutes a night, beside MySQL and on the node its backup volume lives on (docs/deploy.md §15).
+  siteExport: c('pilog-export CronJob (nightly site export)', 'pi-2', '100m', 128, 256),
   // Observability (docs/deploy.md §14): the collector, Prometheus with its operator, Grafana, Loki and Tempo.
   otelCollector: c('OpenTelemetry collector (memory_limiter at 80 % of the limit)', 'pi-4', '50m', 128, 256),
   prometheusOperator: c('Prometheus operator', 'pi-1', '50m', 64, 128),

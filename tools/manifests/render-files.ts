@@ -3,6 +3,7 @@ import type { EventCatalogue } from '../../shared/events/catalogue.ts';
 import type { CronTrigger, EventTrigger, FunctionManifest } from '../../shared/platform/runtime/manifest.ts';
 import { cluster, clusterConfig, generatedHeader } from './cluster.ts';
 import { clusterSchedule, kafkaSourceObjects, kafkaTopics, pingSource } from './eventing.ts';
+import { backupObjects } from './backup.ts';
 import { gatewayObjects } from './gateway.ts';
 import { knativeService, type KubeObject } from './knative-service.ts';
 import { observabilityApplications } from './observability/apps.ts';
@@ -33,6 +34,7 @@ export function renderFiles(manifests: readonly FunctionManifest[], catalogue: E
   }
   files.set('knative/namespace.yaml', toYaml([{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: cluster.namespace } }]));
   files.set('knative/gateway.yaml', toYaml(gatewayObjects(manifests)));
+  files.set('knative/backup.yaml', toYaml(backupObjects()));
   files.set('knative/config.env', `# ${generatedHeader}\n${Object.entries(clusterConfig).map(([key, value]) => `${key}=${value}`).join('\n')}\n`);
   // kustomize rewrites generated ConfigMap names (hash suffix) only in fields it knows; a Knative Service's env is
   // not one of them until this says so. The hash then rolls a new revision whenever the configuration changes.
@@ -52,7 +54,7 @@ export function renderFiles(manifests: readonly FunctionManifest[], catalogue: E
   files.set(
     'knative/kustomization.yaml',
     kustomization({
-      resources: ['namespace.yaml', ...services, 'gateway.yaml'],
+      resources: ['namespace.yaml', ...services, 'gateway.yaml', 'backup.yaml'],
       configMapGenerator: [{ name: cluster.configMap, namespace: cluster.namespace, envs: ['config.env'] }],
       configurations: ['kustomizeconfig.yaml'],
     }),
