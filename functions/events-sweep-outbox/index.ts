@@ -2,10 +2,13 @@ import { systemClock } from '../../shared/kernel/clock.ts';
 import { loadConfig } from '../../shared/platform/config/load-config.ts';
 import { openDatabase } from '../../shared/platform/database/database.ts';
 import { openEventPublisher } from '../../shared/platform/messaging/open-event-publisher.ts';
-import { pruneOutbox } from '../../shared/platform/outbox/outbox-repository.ts';
+import { outboxBacklog, pruneOutbox } from '../../shared/platform/outbox/outbox-repository.ts';
 import { sweepOutbox } from '../../shared/platform/outbox/sweep-outbox.ts';
 import { done, registerEventFunction, retry } from '../../shared/platform/runtime/event-function.ts';
 import type { RunningFunction, RuntimeContext } from '../../shared/platform/runtime/running-function.ts';
+import { observeGauges } from '../../shared/platform/telemetry/instruments.ts';
+import { metricCatalog } from '../../shared/platform/telemetry/metric-catalog.ts';
+import { telemetryOn } from '../../shared/platform/telemetry/telemetry.ts';
 import { manifest } from './function.ts';
 
 /** Published rows are kept a week for inspection, then deleted; unpublished rows are never deleted. */
@@ -16,6 +19,13 @@ export async function start(context: RuntimeContext): Promise<RunningFunction> {
   const database = await openDatabase(config);
   const publisher = await openEventPublisher(config, { clientId: manifest.name, logger: context.logger });
   const deps = { db: database.db, publisher, clock: systemClock };
+  if (telemetryOn()) {
+    // Read from the table at each metric export: what waits, and for how long the oldest has.
+    observeGauges({ outboxBacklog: metricCatalog.outboxBacklog, outboxOldestAge: metricCatalog.outboxOldestAge }, async () => {
+      const { rows, oldestCreatedAt } = await outboxBacklog(deps.db);
+      return { outboxBacklog: rows, outboxOldestAge: oldestCreatedAt === null ? 0 : (systemClock.now() - oldestCreatedAt) / 1000 };
+    });
+  }
 
   // Each tick is one pass; answering retry when the broker is down lets the PingSource's delivery record it.
   registerEventFunction(

@@ -1,5 +1,7 @@
 import { loadConfig } from '../../shared/platform/config/load-config.ts';
 import { decodeEvent } from '../../shared/platform/runtime/decode-event.ts';
+import { instruments } from '../../shared/platform/telemetry/instruments.ts';
+import { telemetryOn } from '../../shared/platform/telemetry/telemetry.ts';
 import { done, registerEventFunction, reject, retry } from '../../shared/platform/runtime/event-function.ts';
 import type { RunningFunction, RuntimeContext } from '../../shared/platform/runtime/running-function.ts';
 import { openSearchIndex } from '../../shared/search/adapters/open-search-index.ts';
@@ -23,7 +25,10 @@ export async function start(context: RuntimeContext): Promise<RunningFunction> {
       const decoded = decodeEvent(event, indexedArticleEvents);
       if (!decoded.ok) return reject(decoded.error);
       const indexed = await indexArticleEvent(search.index, decoded.value);
-      return indexed.ok ? done : retry(indexed.error.message);
+      if (!indexed.ok) return retry(indexed.error.message);
+      // Publish → searchable: from the event's time (its outbox row's commit) to this write.
+      if (telemetryOn() && event.time) instruments.indexLag().record((Date.now() - Date.parse(event.time)) / 1000);
+      return done;
     },
     { logger: context.logger },
   );

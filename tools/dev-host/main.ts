@@ -5,6 +5,8 @@ import { platformSettings } from '../../shared/platform/config/platform-settings
 import { integer, text } from '../../shared/platform/config/setting.ts';
 import { httpSettingsFor } from '../../shared/platform/http/http-settings.ts';
 import { createLogger, flushStdout } from '../../shared/platform/logging/logger.ts';
+import { openTelemetry } from '../../shared/platform/telemetry/telemetry.ts';
+import { telemetrySettingsFor } from '../../shared/platform/telemetry/telemetry-settings.ts';
 
 /** `npm start`: the whole of pilog on one port. Embedded profile unless PILOG_PROFILE=services. */
 const platform = loadConfig(platformSettings);
@@ -16,8 +18,10 @@ const config = loadConfig({
   port: integer('PORT', 0, 65535, { default: 8080 }),
   host: text('PILOG_DEV_HOST_BIND', { default: '127.0.0.1', description: 'address the dev host listens on' }),
   ...httpSettingsFor(platform.profile),
+  ...telemetrySettingsFor(platform.profile),
 });
 const logger = createLogger({ level: platform.logLevel });
+const telemetry = await openTelemetry(config, 'pilog-dev-host');
 const host = await startDevHost({ port: config.port, host: config.host, platform, corsOrigins: config.corsOrigins, env: process.env, logger });
 
 const say = (line: string): boolean => process.stderr.write(`${line}\n`);
@@ -36,6 +40,7 @@ const stop = async (): Promise<void> => {
   stopping = true;
   say('stopping…');
   await host.close();
+  await telemetry.shutdown();
   await flushStdout();
   say('stopped.');
   process.exit(0);

@@ -10,6 +10,7 @@ import { formatRoles, parseRoles } from '../domain/role.ts';
 import type { SignInFields, User } from '../domain/user.ts';
 import type { UserRepository } from '../ports/user-repository.port.ts';
 import type { AuthTables, AuthUsersTable } from './auth-tables.ts';
+import { inTransaction } from '../../platform/database/traced-transaction.ts';
 
 const userOf = (row: Selectable<AuthUsersTable>): User => ({
   id: Number(row.id),
@@ -29,7 +30,7 @@ export function createSqlUserRepository(db: Kysely<AuthTables>, ids: IdGenerator
   const byEmail = (trx: Kysely<AuthTables>, email: string) => trx.selectFrom('auth_users').selectAll().where('email', '=', email).executeTakeFirst();
 
   const upsert = (fields: SignInFields) =>
-    db.transaction().execute(async (trx) => {
+    inTransaction(db, async (trx) => {
       const now = clock.now();
       const existing = await byEmail(trx, fields.email);
       const user = { id: existing ? Number(existing.id) : ids.next(), ...fields };

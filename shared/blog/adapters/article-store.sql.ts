@@ -11,6 +11,7 @@ import type { ArticleChange, Tag } from '../domain/article.ts';
 import { tagKey } from '../domain/tag-name.ts';
 import type { ArticleStore, ArticleTransaction } from '../ports/article-store.port.ts';
 import { findArticle, rowOf } from './article-rows.sql.ts';
+import { inTransaction } from '../../platform/database/traced-transaction.ts';
 
 /** Another writer changed the article between our read and our write (the version check backs up the row lock). */
 class ConcurrentChange extends Error {}
@@ -87,7 +88,7 @@ export function createSqlArticleStore(deps: StoreDeps): ArticleStore {
       for (let attempt = 1; ; attempt++) {
         const outgoing: OutgoingEvent[] = [];
         try {
-          const result = await deps.db.transaction().execute(async (trx) => {
+          const result = await inTransaction(deps.db, async (trx) => {
             const outcome = await work(transactionOf(trx, deps, outgoing));
             if (!outcome.ok) throw new Rollback(outcome);
             return outcome;

@@ -7,6 +7,7 @@ import type { OutboxRelay } from '../../platform/outbox/relay-outbox.ts';
 import type { Comment } from '../domain/comment.ts';
 import type { CommentRepository } from '../ports/comment-repository.port.ts';
 import type { CommentCommentsTable } from './comment-tables.ts';
+import { inTransaction } from '../../platform/database/traced-transaction.ts';
 
 type Row = Selectable<CommentCommentsTable>;
 
@@ -46,7 +47,7 @@ function rowOf(comment: Comment): Row {
 export function createSqlCommentRepository(deps: { db: Kysely<Database>; stamps: OutboxStamps; relay: OutboxRelay }): CommentRepository {
   const { db } = deps;
   const writeWith = async (change: (trx: Kysely<Database>) => Promise<unknown>, events: readonly RaisedEvent[]): Promise<void> => {
-    const outgoing = await db.transaction().execute(async (trx) => {
+    const outgoing = await inTransaction(db, async (trx) => {
       await change(trx);
       return appendToOutbox(trx, events, deps.stamps);
     });

@@ -10,6 +10,7 @@ import type { OutboxRelay } from '../../platform/outbox/relay-outbox.ts';
 import type { MemoStore, WriteAuthor, WriteOutcome } from '../ports/memo-store.port.ts';
 import { memoLookups } from './memo-rows.ts';
 import { createSqlWriteSession } from './memo-write-session.sql.ts';
+import { inTransaction } from '../../platform/database/traced-transaction.ts';
 
 export interface SqlMemoStoreDeps {
   readonly db: Kysely<Database>;
@@ -60,7 +61,7 @@ export function createSqlMemoStore(deps: SqlMemoStoreDeps): MemoStore {
     let outgoing: readonly OutgoingEvent[] = [];
     let replacedTreeVersion: number | undefined;
     try {
-      const result = await db.transaction().execute(async (trx) => {
+      const result = await inTransaction(db, async (trx) => {
         await lockAuthor(trx, author, deps.clock.now());
         const written = createSqlWriteSession(trx, author.authorId, deps.clock);
         const result = (await work(written.session)) as Result<T, AppError>;
@@ -97,7 +98,7 @@ export function createSqlMemoStore(deps: SqlMemoStoreDeps): MemoStore {
 
     async treeSnapshot(authorId) {
       // One transaction, so the version and the rows describe the same moment.
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const version = await treeVersionIn(trx, authorId);
         const folders = await trx.selectFrom('memo_folders').select(['id', 'parent_id', 'name', 'sequence']).where('author_id', '=', authorId).execute();
         const memos = await trx.selectFrom('memo_memos').select(['id', 'folder_id', 'title', 'sequence']).where('author_id', '=', authorId).execute();

@@ -3,6 +3,8 @@ import { PassThrough, pipeline, type Readable } from 'node:stream';
 import { appError, type AppError } from '../../kernel/app-error.ts';
 import { createLogger, type Logger } from '../logging/logger.ts';
 import type { RouteSpec } from '../runtime/manifest.ts';
+import { ignoreRoute, traceHttpRequest, type RouteNoter } from '../telemetry/http-server-span.ts';
+import { telemetryOn } from '../telemetry/telemetry.ts';
 import { clientAddress } from './client-address.ts';
 import type { Cors } from './cors.ts';
 import { crossSiteWrite } from './cross-site.ts';
@@ -51,7 +53,8 @@ const emptyStream = (): Readable => new PassThrough().end();
  * checks: CORS and preflight, route (404/405), cross-site writes (403), identity and access (401/403), declared
  * size (413), content type (415), then the body, read under the route's limit (413) and parsed (400). A body is
  * never read for a caller who may not send it; an upload is handed on as a stream. Nothing a client sends, cuts
- * short or breaks can reject out of here: a surprise is logged and answered 500.
+ * short or breaks can reject out of here: a surprise is logged and answered 500. With telemetry on, each request
+ * is an HTTP server span named after its route template, and its duration is recorded.
  */
 export function createHttpEdge(options: {
   routes: readonly EdgeRoute[];
@@ -63,7 +66,7 @@ export function createHttpEdge(options: {
   const table = createRouteTable(options.routes.map((route) => [route, route.spec] as const));
   const logger = options.logger ?? createLogger();
 
-  const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  const serve = async (req: IncomingMessage, res: ServerResponse, routed: RouteNoter): Promise<void> => {
     options.cors.decorate(req, res);
     if (req.method === 'OPTIONS') return options.cors.preflight(req, res);
     const { path, search } = splitTarget(req.url ?? '/');
@@ -74,6 +77,7 @@ export function createHttpEdge(options: {
       return writeResponse(res, errorResponse(appError('METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${path}`)));
     }
     const { spec, functionName, routeKey } = match.key;
+    routed(spec.path, functionName);
     const refused = crossSiteWrite(req, options.cors);
     if (refused) return writeResponse(res, errorResponse(refused));
     const identity = spec.access === 'session' ? null : ((await identifyOf(functionName)?.(req)) ?? null);
@@ -103,7 +107,8 @@ export function createHttpEdge(options: {
   };
 
   return (req, res) => {
-    serve(req, res).catch((error: unknown) => {
+    const served = telemetryOn() ? traceHttpRequest(req, res, (routed) => serve(req, res, routed)) : serve(req, res, ignoreRoute);
+    served.catch((error: unknown) => {
       logger.error('unhandled error in the HTTP edge', { path: splitTarget(req.url ?? '/').path, error });
       if (res.headersSent) res.destroy();
       else writeResponse(res, errorResponse(appError('INTERNAL', 'internal error')));

@@ -6,6 +6,7 @@ import { UnavailableError } from '../../kernel/unavailable-error.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { FunctionManifest, HttpTrigger, RouteSpec } from '../runtime/manifest.ts';
 import { registerFunction } from '../runtime/register-function.ts';
+import { inSpan, telemetryOn } from '../telemetry/telemetry.ts';
 import { edgeStateOf } from './edge.ts';
 import { rememberIdentify } from './function-identities.ts';
 import { errorResponse, writeResponse, type HttpRequest, type HttpResponse, type Identity } from './http-exchange.ts';
@@ -48,7 +49,7 @@ export function registerHttpFunction<Routes extends Readonly<Record<string, Rout
     if (!body.ok) return errorResponse(body.error);
     const params = Object.fromEntries(Object.entries(state.params).map(([name, raw]) => [name, decodeComponent(raw)]));
     const handler = handlers[state.routeKey] as RouteHandler<RouteSpec>;
-    const result = await handler({
+    const request = {
       method: req.method ?? 'GET',
       path: state.path,
       params,
@@ -59,7 +60,11 @@ export function registerHttpFunction<Routes extends Readonly<Record<string, Rout
       headers: req.headers,
       clientIp: state.clientIp,
       identity: state.identity,
-    });
+    };
+    // The use case's span, inside the edge's HTTP span: `blog-publish-post publishArticle`.
+    const result = telemetryOn()
+      ? await inSpan(`${manifest.name} ${state.routeKey}`, { 'faas.name': manifest.name }, () => handler(request))
+      : await handler(request);
     return result.ok ? result.value : errorResponse(result.error);
   };
 

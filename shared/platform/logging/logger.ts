@@ -1,6 +1,9 @@
+import { activeSpanIds } from '../telemetry/telemetry.ts';
+
 /**
  * JSON lines on stdout, one object per event, the shape log collectors on the cluster expect. Values under keys
- * that name credentials are replaced before anything is written, and so are JWT-shaped strings anywhere.
+ * that name credentials are replaced before anything is written, and so are JWT-shaped strings anywhere. A line
+ * written inside a span carries its `trace_id` and `span_id`, so logs and traces meet.
  */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogFields = Readonly<Record<string, unknown>>;
@@ -40,7 +43,7 @@ export function createLogger(options: { level?: LogLevel; fields?: LogFields; si
   const base = options.fields ?? {};
   const emit = (level: LogLevel, message: string, fields: LogFields = {}): void => {
     if (rank[level] < threshold) return;
-    const entry = redact({ time: new Date().toISOString(), level, message, ...base, ...fields }) as object;
+    const entry = redact({ time: new Date().toISOString(), level, message, ...base, ...fields, ...activeSpanIds() }) as object;
     sink.write(`${JSON.stringify(entry)}\n`);
   };
   return {

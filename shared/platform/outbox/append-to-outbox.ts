@@ -4,6 +4,7 @@ import type { IdGenerator } from '../../kernel/snowflake.ts';
 import type { RaisedEvent } from '../../events/event-definition.ts';
 import type { Database } from '../database/database.ts';
 import { decode } from '../http/validation.ts';
+import { activeTraceContext } from '../telemetry/telemetry.ts';
 import type { OutgoingEvent } from '../messaging/event-publisher.port.ts';
 import { insertOutboxRows } from './outbox-repository.ts';
 import { outgoingEventOf, type OutboxEventColumns, type OutboxTable } from './outbox-table.ts';
@@ -59,10 +60,12 @@ function rowOf(event: RaisedEvent, id: number, now: number, extensions: Readonly
  * Writes events to the outbox inside the caller's transaction, so they commit or roll back with the state change
  * that raised them. Returns them as they will be published: hand them to the relay once the transaction has
  * committed. An event that does not match its catalogue schema is a bug, so it throws and the transaction rolls
- * back rather than publish something consumers would have to reject.
+ * back rather than publish something consumers would have to reject. With telemetry on, each event carries the
+ * writing span's W3C trace context (`traceparent`, the CloudEvents distributed-tracing extension), stored with the
+ * row, so whoever publishes it later (the fast path or the sweep) continues the writer's trace.
  */
 export async function appendToOutbox(trx: Transaction<Database>, events: readonly RaisedEvent[], stamps: OutboxStamps): Promise<readonly OutgoingEvent[]> {
-  const extensions = stamps.extensions ?? {};
+  const extensions = { ...activeTraceContext(), ...stamps.extensions };
   const badName = Object.keys(extensions).find((name) => !EXTENSION_NAME.test(name) || RESERVED_NAMES.has(name));
   if (badName !== undefined) throw new Error(`extension name "${badName}" is reserved or not 1-20 lower-case letters and digits`);
   const now = stamps.clock.now();

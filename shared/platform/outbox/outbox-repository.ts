@@ -105,3 +105,13 @@ export async function pruneOutbox(db: Kysely<Database>, publishedBefore: number)
     .execute();
   return Number(result?.numDeletedRows ?? 0);
 }
+
+/** How many rows wait to be published, and since when the oldest has (null when none waits). */
+export async function outboxBacklog(db: Kysely<Database>): Promise<{ rows: number; oldestCreatedAt: number | null }> {
+  const row = await db
+    .selectFrom('outbox')
+    .select((eb) => [eb.fn.countAll().as('rows'), eb.fn.min('created_at').as('oldest')])
+    .where('published_at', 'is', null)
+    .executeTakeFirst();
+  return { rows: Number(row?.rows ?? 0), oldestCreatedAt: row?.oldest == null ? null : Number(row.oldest) };
+}

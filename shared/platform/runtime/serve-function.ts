@@ -7,6 +7,7 @@ import { createHttpEdge } from '../http/edge.ts';
 import { edgeRoutes } from '../http/edge-routes.ts';
 import { serverPhases } from '../http/server-phases.ts';
 import { createLogger } from '../logging/logger.ts';
+import { openTelemetry } from '../telemetry/telemetry.ts';
 import { installGracefulShutdown } from './graceful-shutdown.ts';
 import type { FunctionManifest } from './manifest.ts';
 import { registeredListener } from './register-function.ts';
@@ -16,12 +17,14 @@ import { runtimeSettingsFor } from './runtime-settings.ts';
 /**
  * Serves one function on PORT the way Knative runs it: a plain node:http server, pilog's edge in front of an HTTP
  * function, and the handler the function registered called directly. `/healthz` answers the readiness and
- * liveness probes, and turns 503 while the process drains. Each function's `main.ts` calls this.
+ * liveness probes, and turns 503 while the process drains. Telemetry (when on) opens before the function starts
+ * and is flushed on SIGTERM after the function closed. Each function's `main.ts` calls this.
  */
 export async function serveFunction(manifest: FunctionManifest, start: StartFunction): Promise<void> {
   const { profile } = loadConfig({ profile: platformSettings.profile });
   const config = loadConfig(runtimeSettingsFor(profile));
   const logger = createLogger({ level: config.logLevel, fields: { function: manifest.name } });
+  const telemetry = await openTelemetry(config, manifest.name);
   const running = await start({ logger, env: process.env });
   const listener = registeredListener(manifest.name);
   const inner: RequestListener =
@@ -46,7 +49,7 @@ export async function serveFunction(manifest: FunctionManifest, start: StartFunc
   installGracefulShutdown({
     server,
     logger,
-    close: () => running.close(),
+    close: () => running.close().finally(() => telemetry.shutdown()),
     onDraining: () => {
       phases.drain();
       void running.drain?.();

@@ -2,6 +2,7 @@ import type { Client } from '@opensearch-project/opensearch';
 import { appError, type AppError } from '../../kernel/app-error.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import { err, ok, type Result } from '../../kernel/result.ts';
+import { inSpan } from '../../platform/telemetry/telemetry.ts';
 import type { SearchEntry } from '../domain/search-entry.ts';
 import type { RebuildTarget, SearchIndex, SearchIndexRebuild } from '../ports/search-index.port.ts';
 import { indexMappings, indexSettings, REFRESH_INTERVAL, searchRequest } from './search-analysis.ts';
@@ -72,7 +73,8 @@ export function createOpenSearchIndex(
       sourceOf(entry),
     ]);
     // `require_alias` on live writes: a missing alias must not let OpenSearch auto-create a plain index by its name.
-    const response = await client.bulk({ body, require_alias: index === alias });
+    const attributes = { 'db.system.name': 'opensearch', 'db.operation.name': 'bulk', 'db.collection.name': index };
+    const response = await inSpan('opensearch bulk', attributes, () => client.bulk({ body, require_alias: index === alias }));
     if (!response.body.errors) return 'done';
     const failed = (response.body.items as Array<{ index?: BulkItem }>).map((item) => item.index).filter((item): item is BulkItem => item !== undefined && item.status >= 300);
     // 409: that article already holds this version or a newer one.

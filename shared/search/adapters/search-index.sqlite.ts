@@ -5,6 +5,7 @@ import type { SearchEntry } from '../domain/search-entry.ts';
 import type { RebuildTarget, SearchIndex, SearchIndexRebuild } from '../ports/search-index.port.ts';
 import { FTS5_MIN_TERM_LENGTH, TITLE_WEIGHT } from './search-analysis.ts';
 import type { SearchTables } from './search-tables.ts';
+import { inTransaction } from '../../platform/database/traced-transaction.ts';
 
 const codePoints = (text: string): number => [...text].length;
 const phrase = (term: string): string => `"${term.replaceAll('"', '""')}"`;
@@ -57,7 +58,7 @@ async function upsert(db: Kysely<SearchTables>, entries: readonly SearchEntry[],
 export function createSqliteSearchIndex(database: Kysely<unknown>, clock: Clock): SearchIndex & SearchIndexRebuild {
   const db = database.withTables<SearchTables>();
   const write = async (entries: readonly SearchEntry[], replaceSameVersion: boolean) => {
-    await db.transaction().execute((trx) => upsert(trx, entries, clock.now(), replaceSameVersion));
+    await inTransaction(db, (trx) => upsert(trx, entries, clock.now(), replaceSameVersion));
     return ok(undefined);
   };
 
@@ -87,7 +88,7 @@ export function createSqliteSearchIndex(database: Kysely<unknown>, clock: Clock)
         name: 'search_articles (SQLite FTS5)',
         write: (entries) => write(entries, true),
         async promote() {
-          await db.transaction().execute(async (trx) => {
+          await inTransaction(db, async (trx) => {
             // Rows neither rewritten by this rebuild nor touched by an event since it began belong to no article now.
             await trx.deleteFrom('search_articles').where('indexed_at', '<', startedAt).execute();
             await sql`INSERT INTO search_articles_fts(search_articles_fts) VALUES ('rebuild')`.execute(trx);

@@ -9,6 +9,7 @@ import type { FeedScheduleStore } from '../ports/feed-schedule.port.ts';
 import type { FeedStore } from '../ports/feed-store.port.ts';
 import type { SeoRepositories, SeoStore } from '../ports/seo-store.port.ts';
 import type { SeoArticlesTable, SeoFeedsTable, SeoTables } from './seo-tables.ts';
+import { inTransaction } from '../../platform/database/traced-transaction.ts';
 
 type Executor = Kysely<SeoTables> | Transaction<SeoTables>;
 
@@ -171,6 +172,6 @@ const repositoriesOf = (db: Executor, dialect: SqlDialect, clock: Clock): SeoRep
 export function createSqlSeoStore(db: Kysely<SeoTables>, dialect: SqlDialect, clock: Clock): SeoStore {
   return {
     ...repositoriesOf(db, dialect, clock),
-    inTransaction: (work) => db.transaction().execute((trx) => work(repositoriesOf(trx, dialect, clock))),
+    inTransaction: (work) => inTransaction(db, (trx) => work(repositoriesOf(trx, dialect, clock))),
   };
 }

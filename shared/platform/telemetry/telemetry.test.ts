@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../logging/logger.ts';
+import { activeTraceContext, inSpan, openTelemetry, telemetryOn, type Telemetry } from './telemetry.ts';
+import { startOtlpReceiver } from './testing/otlp-receiver.ts';
+
+/** Telemetry opened in this process (a test file runs in a worker of its own), exporting to a receiver here. */
+describe('telemetry on', () => {
+  let receiver: Awaited<ReturnType<typeof startOtlpReceiver>>;
+  let telemetry: Telemetry;
+
+  beforeAll(async () => {
+    receiver = await startOtlpReceiver();
+    expect(telemetryOn()).toBe(false);
+    telemetry = await openTelemetry({ telemetry: 'on', otlpEndpoint: receiver.endpoint, metricExportIntervalMs: 60_000 }, 'telemetry-test');
+  });
+  afterAll(async () => receiver.close());
+
+  it('writes the active span’s ids on log lines inside it, none outside, and the traceparent events carry', async () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const logger = createLogger({ sink: { write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>) } });
+    logger.info('outside');
+    const traceparent = await inSpan('work', {}, async () => {
+      logger.info('inside');
+      return activeTraceContext().traceparent;
+    });
+    expect(activeTraceContext()).toEqual({});
+    await telemetry.shutdown(); // flushes the span
+    const [span] = receiver.spans;
+    expect(span?.name).toBe('work');
+    expect(span?.service).toBe('telemetry-test');
+    expect(lines[0]).not.toHaveProperty('trace_id');
+    expect(lines[1]).toMatchObject({ message: 'inside', trace_id: span?.traceId, span_id: span?.spanId });
+    expect(traceparent).toBe(`00-${span?.traceId}-${span?.spanId}-01`);
+  });
+});
