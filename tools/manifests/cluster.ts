@@ -1,3 +1,5 @@
+import { endpoints } from './observability/endpoints.ts';
+
 /**
  * Where pilog lives in the cluster: the names every generated object agrees on. Site-specific values (the public
  * host, the image tag, the public URLs) are placeholders here and set by the kustomize overlays.
@@ -32,8 +34,7 @@ export const clusterConfig: Readonly<Record<string, string>> = {
   PILOG_TRUSTED_PROXY_HOPS: '2',
   PILOG_LOG_LEVEL: 'info',
   PILOG_PUBLIC_API_URL: `https://${cluster.publicHost}`,
-  // The OTLP/HTTP receiver of the collector in gitops/apps/otel-collector.yaml (the chart names its Service after the release).
-  OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector-opentelemetry-collector.observability.svc.cluster.local:4318',
+  OTEL_EXPORTER_OTLP_ENDPOINT: endpoints.collectorOtlpHttp,
 };
 
 /** Strimzi topics: three brokers, so three replicas with two in sync; a week of events, a month of dead letters. */
