@@ -1,5 +1,3 @@
-import { endpoints } from './observability/endpoints.ts';
-
 /**
  * Where pilog lives in the cluster: the names every generated object agrees on. Site-specific values (the public
  * host, the image tag, the public URLs) are placeholders here and set by the kustomize overlays.
@@ -34,7 +32,8 @@ export const clusterConfig: Readonly<Record<string, string>> = {
   PILOG_TRUSTED_PROXY_HOPS: '2',
   PILOG_LOG_LEVEL: 'info',
   PILOG_PUBLIC_API_URL: `https://${cluster.publicHost}`,
-  OTEL_EXPORTER_OTLP_ENDPOINT: endpoints.collectorOtlpHttp,
+  // The OTLP/HTTP receiver of the collector (gitops/apps/otel-collector.yaml; its chart names the Service release + chart).
+  OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector-opentelemetry-collector.observability.svc:4318',
 };
 
 /** Strimzi topics: three brokers, so three replicas with two in sync; a week of events, a month of dead letters. */
