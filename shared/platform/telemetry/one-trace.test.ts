@@ -28,7 +28,7 @@ const JWT_SECRET = 'blog-test-secret-that-is-long-enough-for-hs256';
  * the indexer as a KafkaSource does (the dev host's consumer and dispatcher), real MariaDB and OpenSearch. A publish
  * over HTTP and the index write it causes must be one trace, also when the sweep published the event later.
  */
-describe('one trace from the publish click to the search index', { timeout: 120_000 }, () => {
+describe('one trace from the publish click to the search index', { timeout: 180_000 }, () => {
   let receiver: Awaited<ReturnType<typeof startOtlpReceiver>>;
   let database: TestDatabase;
   const dataDir = mkdtempSync(join(tmpdir(), 'pilog-otel-'));
@@ -178,7 +178,7 @@ async function backlogOf(database: TestDatabase): Promise<number> {
 }
 
 /** Polls (every 100 ms) until `find` answers something, or fails after `timeoutMs`. */
-async function waitFor<T>(find: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+async function waitFor<T>(find: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = await find();
