@@ -13,7 +13,7 @@ import { application, applications, gitRepository, kafkaObjects, knativeObjects 
 const header = `# ${generatedHeader}\n`;
 
 export const toYaml = (objects: readonly unknown[]): string =>
-  header + objects.map((object) => `---\n${stringify(object, { lineWidth: 0, sortMapEntries: false })}`).join('');
+  header + objects.map((object) => `---\n${stringify(object, { lineWidth: 0, sortMapEntries: false, aliasDuplicateObjects: false })}`).join('');
 
 const kustomization = (fields: Record<string, unknown>): string =>
   header + stringify({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', ...fields }, { lineWidth: 0 });
