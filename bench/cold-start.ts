@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { profileEnv } from '../functions/blog-publish-post/testing/blog-test-host.ts';
 import { openTestDatabase } from '../shared/platform/database/testing/test-databases.ts';
+import { startOtlpReceiver } from '../shared/platform/telemetry/testing/otlp-receiver.ts';
 import { measureProcess, median, type MeasureOptions, type ProcessSample } from './measure-process.ts';
 
 /**
@@ -11,6 +12,8 @@ import { measureProcess, median, type MeasureOptions, type ProcessSample } from 
  * own CLI, measured in the same run and interleaved so all see the same machine load: the function from source
  * (.ts under Node's type stripping, as `npm start` runs it), from the bundle the container image ships (when
  * `npm run build:image-artifact` has been run), and the dev host's time from `npm start` to its first answer.
+ * The function runs with telemetry off and on (`PILOG_TELEMETRY`; on exports OTLP to a receiver in this process),
+ * and a second table gives what telemetry adds.
  * The profile's database is fresh and migrated; services come from the PILOG_TEST_* values.
  * Usage: npm run bench:cold-start [-- <function> <path> <runs> <embedded|services>]
  */
@@ -22,7 +25,9 @@ const bundle = here('../dist/image/main.mjs');
 const dataDir = mkdtempSync(join(tmpdir(), 'pilog-cold-start-'));
 const database = await openTestDatabase(profile === 'services' ? 'mysql' : 'sqlite');
 const pilogEnv = { ...profileEnv(profile, dataDir), ...database.env, PILOG_LOG_LEVEL: 'warn' };
-const env = { ...pilogEnv, FUNCTION_TARGET: fn };
+const env = { ...pilogEnv, FUNCTION_TARGET: fn, PILOG_TELEMETRY: 'off' };
+const receiver = await startOtlpReceiver();
+const telemetryEnv = { ...env, PILOG_TELEMETRY: 'on', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint };
 interface Target {
   readonly name: string;
   readonly script: string;
@@ -40,8 +45,12 @@ const targets: Target[] = [
     options: { args: ['--target=hello', `--source=${here('./ff-hello.cjs')}`] },
   },
   { name: `${fn} (source)`, script: here(`../functions/${fn}/main.ts`), path, env },
+  { name: `${fn} (source, telemetry on)`, script: here(`../functions/${fn}/main.ts`), path, env: telemetryEnv },
 ];
-if (existsSync(bundle)) targets.push({ name: `${fn} (image bundle)`, script: bundle, path, env });
+if (existsSync(bundle)) {
+  targets.push({ name: `${fn} (image bundle)`, script: bundle, path, env });
+  targets.push({ name: `${fn} (image bundle, telemetry on)`, script: bundle, path, env: telemetryEnv });
+}
 else process.stderr.write('[bench] no dist/image: run `npm run build:image-artifact` to measure the bundle too\n');
 targets.push({ name: 'dev host, npm start (all functions)', script: here('../tools/dev-host/main.ts'), path, env: pilogEnv, options: { retryUnansweredMs: 200 } });
 
@@ -55,6 +64,7 @@ try {
   }
 } finally {
   await database.close();
+  await receiver.close();
   rmSync(dataDir, { recursive: true, force: true });
 }
 process.stderr.write('\n');
@@ -71,4 +81,15 @@ for (const target of targets) {
   const s = summary(target.name);
   const ratio = (value: number, of: number) => `${(value / of).toFixed(2)}x`;
   console.log(`| ${target.name} | ${s.firstResponseMs.toFixed(1)} | ${s.rssMiB.toFixed(1)} | ${ratio(s.firstResponseMs, base.firstResponseMs)} | ${ratio(s.rssMiB, base.rssMiB)} | ${ratio(s.firstResponseMs, framework.firstResponseMs)} |`);
+}
+console.log('');
+console.log(`what telemetry adds (on vs off, same run; the issue's bound is +10 % on each)`);
+console.log('| build | first response ms off → on | Δ time | RSS MiB off → on | Δ RSS |');
+console.log('|---|---|---|---|---|');
+for (const build of ['source', 'image bundle']) {
+  if (!samples.has(`${fn} (${build})`)) continue;
+  const off = summary(`${fn} (${build})`);
+  const on = summary(`${fn} (${build}, telemetry on)`);
+  const delta = (value: number, of: number) => `${value >= of ? '+' : ''}${(((value - of) / of) * 100).toFixed(1)} %`;
+  console.log(`| ${build} | ${off.firstResponseMs.toFixed(1)} → ${on.firstResponseMs.toFixed(1)} | ${delta(on.firstResponseMs, off.firstResponseMs)} | ${off.rssMiB.toFixed(1)} → ${on.rssMiB.toFixed(1)} | ${delta(on.rssMiB, off.rssMiB)} |`);
 }

@@ -2,10 +2,24 @@ import { systemClock } from '../../kernel/clock.ts';
 import { requireSetting } from '../config/platform-settings.ts';
 import type { Logger } from '../logging/logger.ts';
 import { openRedis } from '../redis/redis-client.ts';
+import { instruments } from '../telemetry/instruments.ts';
+import { telemetryOn } from '../telemetry/telemetry.ts';
 import type { Cache } from './cache.port.ts';
 import { createMemoryCache } from './cache.memory.ts';
 
 const processCaches = new Map<string, Cache>();
+
+/** Counts each lookup as a hit or a miss (telemetry on): the cache hit ratio. */
+function counted(cache: Cache): Cache {
+  return {
+    ...cache,
+    async get<T>(key: string) {
+      const value = await cache.get<T>(key);
+      instruments.cacheLookups().add(1, { 'pilog.cache.result': value === undefined ? 'miss' : 'hit' });
+      return value;
+    },
+  };
+}
 
 /**
  * The profile's cache for one context (`namespace`). Embedded: one LRU per namespace per process, so the dev
@@ -19,9 +33,10 @@ export async function openCache(
   if (settings.profile === 'embedded') {
     let cache = processCaches.get(namespace);
     if (!cache) processCaches.set(namespace, (cache = createMemoryCache({ maxEntries: 2000, clock: systemClock })));
-    return { cache, close: async () => {} };
+    return { cache: telemetryOn() ? counted(cache) : cache, close: async () => {} };
   }
   const redis = await openRedis(requireSetting(settings.redisUrl, 'PILOG_REDIS_URL', 'in the services profile'));
   const { createRedisCache } = await import('./cache.redis.ts');
-  return { cache: createRedisCache(redis.client, { prefix: `pilog:${namespace}:`, logger }), close: () => redis.release() };
+  const cache = createRedisCache(redis.client, { prefix: `pilog:${namespace}:`, logger });
+  return { cache: telemetryOn() ? counted(cache) : cache, close: () => redis.release() };
 }

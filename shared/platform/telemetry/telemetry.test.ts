@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCache } from '../cache/open-cache.ts';
 import { createLogger } from '../logging/logger.ts';
+import { metricCatalog } from './metric-catalog.ts';
 import { activeTraceContext, inSpan, openTelemetry, telemetryOn, type Telemetry } from './telemetry.ts';
 import { startOtlpReceiver } from './testing/otlp-receiver.ts';
 
@@ -15,7 +17,7 @@ describe('telemetry on', () => {
   });
   afterAll(async () => receiver.close());
 
-  it('writes the active span’s ids on log lines inside it, none outside, and the traceparent events carry', async () => {
+  it('writes the active span’s ids on log lines inside it, none outside, the traceparent events carry, and cache lookups', async () => {
     const lines: Array<Record<string, unknown>> = [];
     const logger = createLogger({ sink: { write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>) } });
     logger.info('outside');
@@ -24,12 +26,20 @@ describe('telemetry on', () => {
       return activeTraceContext().traceparent;
     });
     expect(activeTraceContext()).toEqual({});
-    await telemetry.shutdown(); // flushes the span
+    const { cache } = await openCache({ profile: 'embedded', redisUrl: '' }, 'telemetry-test', logger);
+    await cache.get('absent');
+    await cache.set('present', 1, 60);
+    await cache.get('present');
+    await cache.get('present');
+    await telemetry.shutdown(); // flushes the span and the metrics
     const [span] = receiver.spans;
     expect(span?.name).toBe('work');
     expect(span?.service).toBe('telemetry-test');
     expect(lines[0]).not.toHaveProperty('trace_id');
     expect(lines[1]).toMatchObject({ message: 'inside', trace_id: span?.traceId, span_id: span?.spanId });
     expect(traceparent).toBe(`00-${span?.traceId}-${span?.spanId}-01`);
+    const lookups = (result: string) =>
+      receiver.points.find((point) => point.metric === metricCatalog.cacheLookups.name && point.attributes['pilog.cache.result'] === result)?.value;
+    expect([lookups('hit'), lookups('miss')]).toEqual([2, 1]);
   });
 });

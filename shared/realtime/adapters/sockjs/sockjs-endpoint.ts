@@ -6,6 +6,8 @@ import { appError, type AppError } from '../../../kernel/app-error.ts';
 import type { Caller } from '../../../kernel/access.ts';
 import { errorResponse, json, writeResponse } from '../../../platform/http/http-exchange.ts';
 import type { Logger } from '../../../platform/logging/logger.ts';
+import { instruments } from '../../../platform/telemetry/instruments.ts';
+import { telemetryOn } from '../../../platform/telemetry/telemetry.ts';
 import { closeCodes } from './sockjs-frames.ts';
 import { createSockJsSession, type SessionTiming, type SockJsReceiver, type SockJsSession } from './sockjs-session.ts';
 import { refuseUpgrade, webSocketReceiver } from './sockjs-websocket.ts';
@@ -73,12 +75,13 @@ export function createSockJsEndpoint(options: SockJsEndpointOptions) {
     const session = createSockJsSession(options.timing, {
       onMessages: (messages) => peer?.receive(messages),
       onClose: () => {
-        sessions.delete(session);
+        if (sessions.delete(session) && telemetryOn()) instruments.realtimeSessions().add(-1);
         peer?.ended();
         onEnd?.();
       },
     });
     sessions.add(session);
+    if (telemetryOn()) instruments.realtimeSessions().add(1);
     peer = options.openPeer(caller, { send: (messages) => session.send(messages), close: (code, reason) => session.close(code, reason) });
     return session;
   }
