@@ -65,10 +65,15 @@ export const components = {
   tempo: c('Tempo (single binary, 3 d retention)', 'pi-4', '100m', 256, 384),
 } as const satisfies Record<string, Component>;
 
+/** DaemonSets: one pod on every node, counted on each node's budget. */
+export const everyNode = {
+  otelAgent: { name: 'OpenTelemetry agent (pilog pod logs → collector; DaemonSet)', cpuRequest: '20m', memoryRequestMiB: 48, memoryLimitMiB: 96 },
+} as const satisfies Record<string, Omit<Component, 'node'>>;
+
 /** The three Kafka pods share one node pool; they are spread over pi-2..pi-4 by anti-affinity, one each. */
 const kafkaNodes = [components.kafka1, components.kafka2, components.kafka3];
 
-export const resourcesOf = (component: Component) => ({
+export const resourcesOf = (component: Omit<Component, 'name' | 'node'>) => ({
   requests: { cpu: component.cpuRequest, memory: `${component.memoryRequestMiB}Mi` },
   limits: { memory: `${component.memoryLimitMiB}Mi` },
 });

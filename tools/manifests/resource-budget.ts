@@ -1,7 +1,7 @@
 import type { FunctionManifest } from '../../shared/platform/runtime/manifest.ts';
 import { queueProxy } from './cluster.ts';
 import { mebibytes } from './knative-service.ts';
-import { components, nodeMemoryMiB, nodes, systemReserved, type Component, type NodeName } from './platform.ts';
+import { components, everyNode, nodeMemoryMiB, nodes, systemReserved, type Component, type NodeName } from './platform.ts';
 
 /** A node may be planned to at most this share of its memory by limits, all functions at max scale included. */
 export const maxPlannedShare = 0.8;
@@ -49,7 +49,11 @@ export function nodeBudgets(manifests: readonly FunctionManifest[]): NodeBudget[
   const worst = functionBudgets(manifests).reduce((sum, f) => sum + f.worstLimitMiB, 0);
   const functionShareMiB = Math.ceil(worst / nodes.length);
   return nodes.map((node) => {
-    const rows = [systemReserved[node], ...Object.values(components).filter((component) => component.node === node)];
+    const rows = [
+      systemReserved[node],
+      ...Object.values(components).filter((component) => component.node === node),
+      ...Object.values(everyNode).map((daemon) => ({ ...daemon, node })),
+    ];
     const requestMiB = rows.reduce((sum, row) => sum + row.memoryRequestMiB, 0);
     const limitMiB = rows.reduce((sum, row) => sum + row.memoryLimitMiB, 0) + functionShareMiB;
     return { node, rows, functionShareMiB, requestMiB, limitMiB, headroomMiB: nodeMemoryMiB - limitMiB };

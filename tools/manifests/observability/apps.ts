@@ -1,6 +1,6 @@
 import type { KubeObject } from '../knative-service.ts';
 import { application, chart, components, gitRepository, pinnedTo, resourcesOf, storageClass, versions, type Component } from '../platform.ts';
-import { collectorValues } from './collector.ts';
+import { agentValues, collectorValues } from './collector.ts';
 import { endpoints, observabilityNamespace } from './endpoints.ts';
 import { dashboardLabel } from './monitors.ts';
 
@@ -120,6 +120,12 @@ export function observabilityApplications(): KubeObject[] {
       namespace,
       wave: -2,
       source: chart('https://open-telemetry.github.io/opentelemetry-helm-charts', 'opentelemetry-collector', versions.otelCollectorChart, collectorValues()),
+    }),
+    application({
+      name: 'otel-agent',
+      namespace,
+      wave: -2,
+      source: chart('https://open-telemetry.github.io/opentelemetry-helm-charts', 'opentelemetry-collector', versions.otelCollectorChart, agentValues()),
     }),
     application({
       name: 'observability',

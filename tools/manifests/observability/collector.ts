@@ -1,7 +1,11 @@
-import { components, pinnedTo, resourcesOf } from '../platform.ts';
+import { cluster } from '../cluster.ts';
+import { components, everyNode, pinnedTo, resourcesOf } from '../platform.ts';
 import { endpoints } from './endpoints.ts';
 
 const processors = ['memory_limiter', 'k8sattributes', 'batch'];
+/** The chart's default ports that neither the collector nor the agent uses. */
+const unusedChartPorts = { 'jaeger-compact': { enabled: false }, 'jaeger-thrift': { enabled: false }, 'jaeger-grpc': { enabled: false }, zipkin: { enabled: false } };
+
 const pipeline = (exporter: string) => ({ receivers: ['otlp'], processors, exporters: [exporter] });
 
 /**
@@ -20,10 +24,7 @@ export function collectorValues(): Record<string, unknown> {
     resources: resourcesOf(components.otelCollector),
     nodeSelector: pinnedTo(components.otelCollector.node),
     ports: {
-      'jaeger-compact': { enabled: false },
-      'jaeger-thrift': { enabled: false },
-      'jaeger-grpc': { enabled: false },
-      zipkin: { enabled: false },
+      ...unusedChartPorts,
       'prom-exporter': { enabled: true, containerPort: endpoints.collectorPrometheusPort, servicePort: endpoints.collectorPrometheusPort, protocol: 'TCP' },
     },
     config: {
@@ -51,6 +52,51 @@ export function collectorValues(): Record<string, unknown> {
       },
       service: {
         pipelines: { traces: pipeline('otlp/tempo'), metrics: pipeline('prometheus'), logs: pipeline('otlphttp/loki') },
+      },
+    },
+  };
+}
+
+
+/**
+ * Helm values of the same chart as a DaemonSet: pilog's functions log JSON lines to stdout, so the agent on each
+ * node tails the pods' log files of the pilog namespace (the chart's logsCollection preset: filelog with the
+ * container parser, offsets checkpointed on the node), parses the JSON, lifts `trace_id`/`span_id` into the log
+ * record's trace context, and sends OTLP to the collector, whose logs pipeline writes to Loki.
+ */
+export function agentValues(): Record<string, unknown> {
+  return {
+    mode: 'daemonset',
+    image: { repository: 'otel/opentelemetry-collector-contrib' },
+    presets: { logsCollection: { enabled: true, includeCollectorLogs: false, storeCheckpoints: true } },
+    resources: resourcesOf(everyNode.otelAgent),
+    nodeSelector: { 'kubernetes.io/arch': 'arm64' },
+    // Pod log files on the node are readable by root only.
+    securityContext: { runAsUser: 0, runAsGroup: 0 },
+    ports: { ...unusedChartPorts, otlp: { enabled: false }, 'otlp-http': { enabled: false } },
+    config: {
+      receivers: {
+        jaeger: null,
+        zipkin: null,
+        prometheus: null,
+        otlp: null,
+        filelog: {
+          include: [`/var/log/pods/${cluster.namespace}_*/*/*.log`],
+          operators: [
+            { type: 'container', id: 'container-parser' },
+            { type: 'json_parser', id: 'pilog-json', if: 'body matches "^[{]"', parse_from: 'body', parse_to: 'attributes' },
+            { type: 'trace_parser', if: 'attributes.trace_id != nil', trace_id: { parse_from: 'attributes.trace_id' }, span_id: { parse_from: 'attributes.span_id' } },
+          ],
+        },
+      },
+      processors: { memory_limiter: { check_interval: '1s', limit_percentage: 80, spike_limit_percentage: 25 }, batch: {} },
+      exporters: { 'otlp/collector': { endpoint: endpoints.collectorOtlpGrpc, tls: { insecure: true } } },
+      service: {
+        pipelines: {
+          traces: null,
+          metrics: null,
+          logs: { receivers: ['filelog'], processors: ['memory_limiter', 'batch'], exporters: ['otlp/collector'] },
+        },
       },
     },
   };

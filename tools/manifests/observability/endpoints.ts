@@ -8,6 +8,8 @@ const inCluster = (service: string, port: number) => `${service}.${observability
  * `otel-collector-opentelemetry-collector` (release + chart), which the functions' OTEL_EXPORTER_OTLP_ENDPOINT names.
  */
 export const endpoints = {
+  /** The collector's OTLP/gRPC receiver (the agent sends pod logs there). */
+  collectorOtlpGrpc: inCluster('otel-collector-opentelemetry-collector', 4317),
   /** The collector's Prometheus exporter, scraped by Prometheus. */
   collectorPrometheusPort: 8889,
   tempoOtlpGrpc: inCluster('tempo', 4317),

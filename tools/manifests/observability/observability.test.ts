@@ -12,7 +12,7 @@ import { alertRules, prometheusRule } from './alert-rules.ts';
 import { promtoolTests } from './alert-rules.promtool.ts';
 import { contexts, type Dashboard } from './dashboards.ts';
 import { externalMetrics } from './external-metrics.ts';
-import { collectorValues } from './collector.ts';
+import { agentValues, collectorValues } from './collector.ts';
 import { dashboardConfigMaps, monitors } from './monitors.ts';
 import { seriesIn } from './promql-names.ts';
 import { catalogSeries } from './series.ts';
@@ -67,6 +67,20 @@ describe('the collector', () => {
     }
     expect(values.config.processors.memory_limiter.limit_percentage).toBeLessThanOrEqual(80);
     expect(values.resources).toEqual(resourcesOf(components.otelCollector));
+  });
+});
+
+describe('the agent on every node', () => {
+  const agent = agentValues() as { mode: string; config: any };
+
+  it("tails only the pilog pods' log files and hands them to the collector's OTLP receiver, trace ids lifted", () => {
+    expect(agent.mode).toBe('daemonset');
+    expect(agent.config.receivers.filelog.include).toEqual(['/var/log/pods/pilog_*/*/*.log']);
+    expect(agent.config.service.pipelines.logs).toMatchObject({ receivers: ['filelog'], exporters: ['otlp/collector'] });
+    expect(agent.config.exporters['otlp/collector'].endpoint).toBe('otel-collector-opentelemetry-collector.observability.svc:4317');
+    expect((collectorValues() as { config: any }).config.receivers.otlp.protocols.grpc.endpoint).toMatch(/:4317$/);
+    const types = (agent.config.receivers.filelog.operators as Array<{ type: string }>).map((operator) => operator.type);
+    expect(types).toEqual(['container', 'json_parser', 'trace_parser']);
   });
 });
 
