@@ -1,4 +1,4 @@
-import { cluster } from './cluster.ts';
+import { cluster, restrictedContainer } from './cluster.ts';
 import type { KubeObject } from './knative-service.ts';
 import { components, pinnedTo, resourcesOf, storageClass } from './platform.ts';
 
@@ -65,15 +65,7 @@ export function backupObjects(): KubeObject[] {
                     ],
                     resources: resourcesOf(components.siteExport),
                     volumeMounts: [{ name: 'backups', mountPath: '/backup' }],
-                    securityContext: {
-                      runAsNonRoot: true,
-                      runAsUser: cluster.uid,
-                      runAsGroup: cluster.uid,
-                      allowPrivilegeEscalation: false,
-                      readOnlyRootFilesystem: true,
-                      capabilities: { drop: ['ALL'] },
-                      seccompProfile: { type: 'RuntimeDefault' },
-                    },
+                    securityContext: restrictedContainer,
                   },
                 ],
                 volumes: [{ name: 'backups', persistentVolumeClaim: { claimName: backup.volume } }],

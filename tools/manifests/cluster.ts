@@ -24,6 +24,17 @@ export const cluster = {
  * The values the cluster sets in `pilog-config`. Keys not listed here keep the code's own defaults (a function
  * references only the keys its manifest declares, each optional unless the setting is required).
  */
+/** Every pilog container: the pilog user, no privilege, nothing written outside its volumes. */
+export const restrictedContainer = {
+  runAsNonRoot: true,
+  runAsUser: cluster.uid,
+  runAsGroup: cluster.uid,
+  allowPrivilegeEscalation: false,
+  readOnlyRootFilesystem: true,
+  capabilities: { drop: ['ALL'] },
+  seccompProfile: { type: 'RuntimeDefault' },
+};
+
 export const clusterConfig: Readonly<Record<string, string>> = {
   PILOG_PROFILE: 'services',
   NODE_ENV: 'production',

@@ -1,5 +1,5 @@
 import type { FunctionManifest } from '../../shared/platform/runtime/manifest.ts';
-import { cluster } from './cluster.ts';
+import { cluster, restrictedContainer } from './cluster.ts';
 import { functionEnv } from './function-env.ts';
 
 export interface KubeObject {
@@ -75,15 +75,7 @@ export function knativeService(manifest: FunctionManifest): KubeObject {
               },
               readinessProbe: { httpGet: { path: '/healthz' } },
               livenessProbe: { httpGet: { path: '/healthz' }, periodSeconds: 10, timeoutSeconds: 2, failureThreshold: 3 },
-              securityContext: {
-                runAsNonRoot: true,
-                runAsUser: cluster.uid,
-                runAsGroup: cluster.uid,
-                allowPrivilegeEscalation: false,
-                readOnlyRootFilesystem: true,
-                capabilities: { drop: ['ALL'] },
-                seccompProfile: { type: 'RuntimeDefault' },
-              },
+              securityContext: restrictedContainer,
             },
           ],
         },
