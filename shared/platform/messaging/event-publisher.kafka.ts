@@ -1,5 +1,6 @@
 import { compatibilityPartitioner, Producer, stringSerializers } from '@platformatic/kafka';
 import type { Logger } from '../logging/logger.ts';
+import { inSpan, linksOf, SpanKind, telemetryOn } from '../telemetry/telemetry.ts';
 import type { EventPublisher } from './event-publisher.port.ts';
 import { kafkaClientOptions, warnOnBrokerFailures } from './kafka-client.ts';
 import { toKafkaBinaryMessage } from './kafka-binary-message.ts';
@@ -46,7 +47,13 @@ export function createKafkaPublisher(options: { brokers: readonly string[]; clie
   return {
     async publish(events) {
       if (events.length === 0) return;
-      await withinDeadline(producer.send({ messages: events.map(toKafkaBinaryMessage) }), PUBLISH_DEADLINE_MS, 'kafka publish');
+      const send = async (): Promise<void> => {
+        await withinDeadline(producer.send({ messages: events.map(toKafkaBinaryMessage) }), PUBLISH_DEADLINE_MS, 'kafka publish');
+      };
+      if (!telemetryOn()) return send();
+      // A producer span in the writer's trace (fast path) or the sweep's, linked to every event's writing span.
+      const attributes = { 'messaging.system': 'kafka', 'messaging.operation.type': 'send', 'messaging.batch.message_count': events.length };
+      await inSpan('kafka send', attributes, send, { kind: SpanKind.PRODUCER, links: linksOf(events.map((event) => event.extensions)) });
     },
     async close() {
       await producer.close();

@@ -127,6 +127,7 @@ describe('one trace from the publish click to the search index', { timeout: 180_
       expect.arrayContaining([
         'blog-publish-post: PATCH /api/v1/articles/{articleId}',
         'blog-publish-post: db.transaction',
+        'blog-publish-post: kafka send',
         'search-index-articles: search-index-articles pilog.blog.article.published.v1',
         'search-index-articles: opensearch bulk',
       ]),
@@ -167,6 +168,9 @@ describe('one trace from the publish click to the search index', { timeout: 180_
     const row = await database.db.selectFrom('outbox').select(['attempts', 'last_error']).where('aggregateid', '=', String(created.articleId)).where('type', 'like', '%published%').executeTakeFirstOrThrow();
     expect(row.attempts).toBeGreaterThanOrEqual(1);
     expect(row.last_error).not.toBeNull();
+    // The sweep's send is in the sweep's own trace, linked to the span that wrote the event.
+    const send = await waitFor(() => receiver.spans.find((span) => span.service === 'events-sweep-outbox' && span.name === 'kafka send' && span.links.includes(created.traceId)));
+    expect(send.traceId).not.toBe(created.traceId);
     const gauge = await waitFor(() => receiver.points.find((point) => point.service === 'events-sweep-outbox' && point.metric === metricCatalog.outboxBacklog.name));
     expect(gauge.value).toBeGreaterThanOrEqual(0);
   });

@@ -1,4 +1,4 @@
-import { context, propagation, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
+import { context, propagation, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Link, type Span } from '@opentelemetry/api';
 import { instruments } from './instruments.ts';
 import type { TelemetrySettings } from './telemetry-settings.ts';
 
@@ -55,10 +55,11 @@ export function inSpan<T>(
   name: string,
   attributes: Attributes,
   work: (span?: Span) => Promise<T>,
-  options: { kind?: SpanKind; parent?: Context } = {},
+  options: { kind?: SpanKind; parent?: Context; links?: readonly Link[] } = {},
 ): Promise<T> {
   if (!recording) return work();
-  return tracer.startActiveSpan(name, { attributes, kind: options.kind ?? SpanKind.INTERNAL }, options.parent ?? context.active(), async (span) => {
+  const spanOptions = { attributes, kind: options.kind ?? SpanKind.INTERNAL, links: [...(options.links ?? [])] };
+  return tracer.startActiveSpan(name, spanOptions, options.parent ?? context.active(), async (span) => {
     try {
       return await work(span);
     } catch (error) {
@@ -82,6 +83,14 @@ export function contextOf(carrier: Readonly<Record<string, unknown>>): Context {
   return propagation.extract(context.active(), carrier, {
     keys: (c) => Object.keys(c),
     get: (c, key) => (typeof c[key] === 'string' ? (c[key] as string) : undefined),
+  });
+}
+
+/** Links to the spans that wrote these events (their stored `traceparent`), for work done on a batch of them. */
+export function linksOf(carriers: ReadonlyArray<Readonly<Record<string, unknown>>>): Link[] {
+  return carriers.flatMap((carrier) => {
+    const linked = trace.getSpanContext(contextOf(carrier));
+    return linked ? [{ context: linked }] : [];
   });
 }
 

@@ -13,6 +13,8 @@ export interface ReceivedSpan {
   readonly durationMs: number;
   readonly startNs: bigint;
   readonly attributes: Readonly<Record<string, unknown>>;
+  /** Trace ids of the spans it links to. */
+  readonly links: readonly string[];
 }
 
 /** One data point of an exported metric: a sum or gauge value, or a histogram's count and sum. */
@@ -59,6 +61,7 @@ function spansOf(request: TraceRequest): ReceivedSpan[] {
           startNs,
           durationMs: Number(endNs - startNs) / 1e6,
           attributes: attributesOf(span.attributes as KeyValue[]),
+          links: ((span.links ?? []) as Array<{ traceId: string }>).map((link) => String(link.traceId)),
         };
       }),
     ),
