@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,9 +15,14 @@ import { measureProcess, median, type MeasureOptions, type ProcessSample } from 
  * The function runs with telemetry off and on (`PILOG_TELEMETRY`; on exports OTLP to a receiver in this process),
  * and a second table gives what telemetry adds.
  * The profile's database is fresh and migrated; services come from the PILOG_TEST_* values.
+ * `all` instead measures every function's image bundle, spawn → first 2xx on /healthz (which answers once the
+ * function has started), beside the same two baselines, in one table.
  * Usage: npm run bench:cold-start [-- <function> <path> <runs> <embedded|services>]
+ *        npm run bench:cold-start -- all <embedded|services> [<runs>]
  */
-const [fn = 'docs-serve-api', path = '/api/docs/openapi.json', runsArg = '15', profileArg = 'embedded'] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const everyFunction = args[0] === 'all';
+const [fn = 'docs-serve-api', path = '/api/docs/openapi.json', runsArg = '15', profileArg = 'embedded'] = everyFunction ? ['all', '/healthz', args[2] ?? '10', args[1]] : args;
 const runs = Number(runsArg);
 const profile = profileArg === 'services' ? 'services' : 'embedded';
 const here = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
@@ -25,9 +30,7 @@ const bundle = here('../dist/image/main.mjs');
 const dataDir = mkdtempSync(join(tmpdir(), 'pilog-cold-start-'));
 const database = await openTestDatabase(profile === 'services' ? 'mysql' : 'sqlite');
 const pilogEnv = { ...profileEnv(profile, dataDir), ...database.env, PILOG_LOG_LEVEL: 'warn' };
-const env = { ...pilogEnv, FUNCTION_TARGET: fn, PILOG_TELEMETRY: 'off' };
 const receiver = await startOtlpReceiver();
-const telemetryEnv = { ...env, PILOG_TELEMETRY: 'on', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint };
 interface Target {
   readonly name: string;
   readonly script: string;
@@ -35,7 +38,7 @@ interface Target {
   readonly env: Record<string, string>;
   readonly options?: MeasureOptions;
 }
-const targets: Target[] = [
+const baselines: Target[] = [
   { name: 'bare node:http server', script: here('./bare-server.mjs'), path: '/', env: {} },
   {
     name: 'functions-framework hello world',
@@ -44,15 +47,32 @@ const targets: Target[] = [
     env: {},
     options: { args: ['--target=hello', `--source=${here('./ff-hello.cjs')}`] },
   },
-  { name: `${fn} (source)`, script: here(`../functions/${fn}/main.ts`), path, env },
-  { name: `${fn} (source, telemetry on)`, script: here(`../functions/${fn}/main.ts`), path, env: telemetryEnv },
 ];
-if (existsSync(bundle)) {
-  targets.push({ name: `${fn} (image bundle)`, script: bundle, path, env });
-  targets.push({ name: `${fn} (image bundle, telemetry on)`, script: bundle, path, env: telemetryEnv });
+const targets: Target[] = [...baselines, ...(everyFunction ? bundleTargets() : functionTargets())];
+
+/** Every function's image bundle, to /healthz. */
+function bundleTargets(): Target[] {
+  if (!existsSync(bundle)) throw new Error('no dist/image: run `npm run build:image-artifact` first');
+  const functions = readdirSync(here('../dist/image/functions')).sort();
+  return functions.map((name) => ({ name: `${name} (image bundle)`, script: bundle, path, env: { ...pilogEnv, FUNCTION_TARGET: name, PILOG_TELEMETRY: 'off' } }));
 }
-else process.stderr.write('[bench] no dist/image: run `npm run build:image-artifact` to measure the bundle too\n');
-targets.push({ name: 'dev host, npm start (all functions)', script: here('../tools/dev-host/main.ts'), path, env: pilogEnv, options: { retryUnansweredMs: 200 } });
+
+/** One function from source and from its bundle, each with telemetry off and on, and the dev host, to `path`. */
+function functionTargets(): Target[] {
+  const env = { ...pilogEnv, FUNCTION_TARGET: fn, PILOG_TELEMETRY: 'off' };
+  const telemetryEnv = { ...env, PILOG_TELEMETRY: 'on', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint };
+  const source = here(`../functions/${fn}/main.ts`);
+  const own: Target[] = [
+    { name: `${fn} (source)`, script: source, path, env },
+    { name: `${fn} (source, telemetry on)`, script: source, path, env: telemetryEnv },
+  ];
+  if (existsSync(bundle)) {
+    own.push({ name: `${fn} (image bundle)`, script: bundle, path, env });
+    own.push({ name: `${fn} (image bundle, telemetry on)`, script: bundle, path, env: telemetryEnv });
+  } else process.stderr.write('[bench] no dist/image: run `npm run build:image-artifact` to measure the bundle too\n');
+  own.push({ name: 'dev host, npm start (all functions)', script: here('../tools/dev-host/main.ts'), path, env: pilogEnv, options: { retryUnansweredMs: 200 } });
+  return own;
+}
 
 const samples = new Map<string, ProcessSample[]>(targets.map((t) => [t.name, []]));
 const measure = (target: Target) => measureProcess(target.script, target.path, target.env, target.options);
@@ -70,17 +90,19 @@ try {
 process.stderr.write('\n');
 const summary = (name: string) => {
   const list = samples.get(name) ?? [];
-  return { firstResponseMs: median(list.map((s) => s.firstResponseMs)), rssMiB: median(list.map((s) => s.rssMiB)) };
+  return { firstResponseMs: median(list.map((s) => s.firstResponseMs)), rssMiB: median(list.map((s) => s.rssMiB)), cpuMs: median(list.map((s) => s.cpuMs)) };
 };
 const base = summary(targets[0]!.name);
 const framework = summary(targets[1]!.name);
-console.log(`cold start (spawn → first 2xx on ${path}) and RSS after it, ${profile} profile, median of ${runs} runs, Node ${process.version}`);
-console.log('| process | first response ms | RSS MiB | time vs bare | RSS vs bare | time vs ff hello |');
-console.log('|---|---|---|---|---|---|');
+console.log(`cold start (spawn → first 2xx on ${path}), the CPU time it took and RSS after it, ${profile} profile, median of ${runs} runs, Node ${process.version}`);
+console.log('| process | first response ms | CPU ms | RSS MiB | time vs bare | CPU vs bare | RSS vs bare | time vs ff hello |');
+console.log('|---|---|---|---|---|---|---|---|');
 for (const target of targets) {
   const s = summary(target.name);
   const ratio = (value: number, of: number) => `${(value / of).toFixed(2)}x`;
-  console.log(`| ${target.name} | ${s.firstResponseMs.toFixed(1)} | ${s.rssMiB.toFixed(1)} | ${ratio(s.firstResponseMs, base.firstResponseMs)} | ${ratio(s.rssMiB, base.rssMiB)} | ${ratio(s.firstResponseMs, framework.firstResponseMs)} |`);
+  console.log(
+    `| ${target.name} | ${s.firstResponseMs.toFixed(1)} | ${s.cpuMs.toFixed(0)} | ${s.rssMiB.toFixed(1)} | ${ratio(s.firstResponseMs, base.firstResponseMs)} | ${ratio(s.cpuMs, base.cpuMs)} | ${ratio(s.rssMiB, base.rssMiB)} | ${ratio(s.firstResponseMs, framework.firstResponseMs)} |`,
+  );
 }
 console.log('');
 console.log(`what telemetry adds (on vs off, same run; the issue's bound is +10 % on each)`);

@@ -7,6 +7,11 @@ export interface ProcessSample {
   readonly firstResponseMs: number;
   /** Resident set size right after that response, in MiB. */
   readonly rssMiB: number;
+  /**
+   * CPU time (user + system) the process used until then, in milliseconds: unlike the wall time, it hardly moves
+   * with the load other processes put on the machine.
+   */
+  readonly cpuMs: number;
 }
 
 export const freePort = (): Promise<number> =>
@@ -16,6 +21,13 @@ export const freePort = (): Promise<number> =>
       probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
     });
   });
+
+/** utime + stime from /proc/<pid>/stat (fields 14 and 15), in clock ticks of 10 ms (USER_HZ is 100 on Linux). */
+async function cpuMsOf(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
 
 async function rssOf(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
@@ -51,7 +63,8 @@ export async function measureProcess(script: string, path: string, env: Record<s
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
     const firstResponseMs = performance.now() - started;
-    return { firstResponseMs, rssMiB: await rssOf(child.pid as number) };
+    const pid = child.pid as number;
+    return { firstResponseMs, rssMiB: await rssOf(pid), cpuMs: await cpuMsOf(pid) };
   } finally {
     child.kill('SIGKILL');
   }

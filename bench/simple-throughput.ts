@@ -7,14 +7,20 @@ import { freePort, median } from './measure-process.ts';
 import { percentile } from './publish-to-search.ts';
 
 /**
- * The frontend's first page, `GET /api/v1/articles/simple?cursor=9007199254740990&limit=20&status=PUBLISHED`
- * (anonymous, as its server-side render sends it), at 50 keep-alive connections for 10 s after a 2 s warm-up:
- * requests per second and latency percentiles. Beside it, a bare node:http server answering the very same bytes,
- * in the same run.
+ * Read throughput at 50 keep-alive connections for 10 s after a 2 s warm-up, requests per second and latency
+ * percentiles, each pilog row beside a bare node:http server answering the very same bytes in the same run:
+ * - the frontend's first page, `GET /api/v1/articles/simple?cursor=9007199254740990&limit=20&status=PUBLISHED`
+ *   (anonymous, as its server-side render sends it), served from the read cache;
+ * - the same page uncached: every request asks a cursor of its own above every article id, so it is the same 20
+ *   articles, bytes for bytes, but a cache miss (database query, then the cache write);
+ * - an article's detail, `GET /api/v1/articles/{id}`, cached;
+ * - functions-framework's hello world on its own CLI (Express), against bare node:http answering its bytes.
  *
  * Usage: node bench/simple-throughput.ts [services|embedded]   (services needs the PILOG_TEST_* values)
  */
-const PATH = '/api/v1/articles/simple?cursor=9007199254740990&limit=20&status=PUBLISHED';
+const FIRST_CURSOR = 9007199254740990;
+const pagePath = (cursor: number): string => `/api/v1/articles/simple?cursor=${cursor}&limit=20&status=PUBLISHED`;
+const PATH = pagePath(FIRST_CURSOR);
 const CONNECTIONS = 50;
 const WARMUP_MS = 2_000;
 const DURATION_MS = 10_000;
@@ -28,13 +34,17 @@ interface LoadResult {
   readonly latencies: number[];
 }
 
-/** `CONNECTIONS` loops, each sending the next request when the last one is answered, on its own kept-alive socket. */
-async function load(base: string): Promise<LoadResult> {
-  const target = new URL(PATH, base);
+/**
+ * `CONNECTIONS` loops, each sending the next request when the last one is answered, on its own kept-alive socket;
+ * `path` gives the path of the n-th request.
+ */
+async function load(base: string, path: (n: number) => string): Promise<LoadResult> {
+  const { port } = new URL(base);
   const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  let sentCount = 0;
   const get = () =>
     new Promise<number>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: target.port, path: PATH, agent }, (res) => {
+      const req = request({ host: '127.0.0.1', port, path: path(sentCount++), agent }, (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));
       });
@@ -60,25 +70,47 @@ async function load(base: string): Promise<LoadResult> {
   return { requests: latencies.length, errors, perSecond: latencies.length / (DURATION_MS / 1000), latencies };
 }
 
-async function startBare(payload: string): Promise<{ base: string; process: ChildProcess }> {
+/** What the bare server answers: the body of the first prefix the request path starts with. */
+type BarePayloads = ReadonlyArray<readonly [prefix: string, body: string]>;
+
+async function startBare(payloads: BarePayloads): Promise<{ base: string; process: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--bare-server'], { env: { ...process.env, PORT: String(port), BARE_PAYLOAD: payload }, stdio: 'ignore' });
-  const base = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--bare-server'], { env: { ...process.env, PORT: String(port), BARE_PAYLOADS: JSON.stringify(payloads) }, stdio: 'ignore' });
+  return { base: await answering(`http://127.0.0.1:${port}`, '/'), process: child };
+}
+
+/** Functions-framework's hello world on its own CLI (bench/ff-hello.cjs). */
+async function startFrameworkHello(): Promise<{ base: string; process: ChildProcess }> {
+  const port = await freePort();
+  const cli = fileURLToPath(new URL('../node_modules/@google-cloud/functions-framework/build/src/main.js', import.meta.url));
+  const child = spawn(process.execPath, [cli, '--target=hello', `--source=${fileURLToPath(new URL('./ff-hello.cjs', import.meta.url))}`], { env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
+  return { base: await answering(`http://127.0.0.1:${port}`, '/'), process: child };
+}
+
+async function answering(base: string, path: string): Promise<string> {
   for (;;) {
     try {
-      await (await fetch(`${base}${PATH}`)).arrayBuffer();
-      return { base, process: child };
+      await (await fetch(`${base}${path}`)).arrayBuffer();
+      return base;
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
 }
 
+async function bodyOf(url: string): Promise<string> {
+  const response = await fetch(url);
+  const body = await response.text();
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}: ${body.slice(0, 200)}`);
+  return body;
+}
+
 async function main(profile: 'embedded' | 'services'): Promise<void> {
   const pilog = await startPilogProcess(profile);
-  let bare: { base: string; process: ChildProcess } | undefined;
+  const helpers: ChildProcess[] = [];
   try {
     const admin = await signIn(pilog.url, ADMIN_EMAIL);
+    let lastArticleId = 0;
     for (let i = 0; i < ARTICLES; i++) {
       const { body } = await admin.json<{ articleId: number }>('POST', '/api/v1/articles');
       await admin.json('PUT', `/api/v1/articles/${body.articleId}/draft`, {
@@ -88,35 +120,54 @@ async function main(profile: 'embedded' | 'services'): Promise<void> {
       });
       await admin.json('POST', `/api/v1/articles/${body.articleId}/tags`, { tagName: `tag${i % 5}` });
       await admin.json('PATCH', `/api/v1/articles/${body.articleId}`, { asIsStatus: 'DRAFT', toBeStatus: 'PUBLISHED' });
+      lastArticleId = body.articleId;
     }
-    const page = await fetch(`${pilog.url}${PATH}`);
-    const payload = await page.text();
-    if (page.status !== 200 || (JSON.parse(payload) as unknown[]).length !== 20) throw new Error(`unexpected first page: ${page.status} ${payload.slice(0, 200)}`);
-    bare = await startBare(payload);
+    const detailPath = `/api/v1/articles/${lastArticleId}`;
+    const page = await bodyOf(`${pilog.url}${PATH}`);
+    if ((JSON.parse(page) as unknown[]).length !== 20) throw new Error(`unexpected first page: ${page.slice(0, 200)}`);
+    const uncachedPage = await bodyOf(`${pilog.url}${pagePath(FIRST_CURSOR - 1)}`);
+    if (uncachedPage !== page) throw new Error('a page at another cursor above every id should be the same bytes as the first page');
+    const detail = await bodyOf(`${pilog.url}${detailPath}`);
+    const framework = await startFrameworkHello();
+    helpers.push(framework.process);
+    const hello = await bodyOf(`${framework.base}/`);
+    const bare = await startBare([['/api/v1/articles/simple', page], ['/api/v1/articles/', detail], ['/', hello]]);
+    helpers.push(bare.process);
 
-    process.stderr.write('[bench] bare node:http …\n');
-    const baseline = await load(bare.base);
-    process.stderr.write(`[bench] pilog ${profile} …\n`);
-    const measured = await load(pilog.url);
+    // Each pilog row right after its bare baseline, so both see the same machine load.
+    const rows: Array<{ name: string; baseline: LoadResult; measured: LoadResult; bytes: number }> = [];
+    const measure = async (name: string, bytes: number, barePath: string, target: string, path: (n: number) => string) => {
+      process.stderr.write(`[bench] ${name} …\n`);
+      const baseline = await load(bare.base, () => barePath);
+      rows.push({ name, bytes, baseline, measured: await load(target, path) });
+    };
+    await measure(`first page, cached (pilog ${profile})`, Buffer.byteLength(page), PATH, pilog.url, () => PATH);
+    // Cursors below the one fetched above: each request a miss of its own, and never a cursor at or below an id.
+    await measure(`first page, uncached (pilog ${profile})`, Buffer.byteLength(page), PATH, pilog.url, (n) => pagePath(FIRST_CURSOR - 2 - n));
+    await measure(`article detail, cached (pilog ${profile})`, Buffer.byteLength(detail), detailPath, pilog.url, () => detailPath);
+    await measure('functions-framework hello world', Buffer.byteLength(hello), '/', framework.base, () => '/');
 
-    const row = (name: string, r: LoadResult) =>
-      `| ${name.padEnd(22)} | ${r.perSecond.toFixed(0).padStart(8)} | ${median(r.latencies).toFixed(2).padStart(7)} | ${percentile(r.latencies, 99).toFixed(2).padStart(7)} | ${String(r.errors).padStart(6)} |`;
-    console.log(`GET ${PATH}`);
-    console.log(`${CONNECTIONS} connections, ${DURATION_MS / 1000} s after ${WARMUP_MS / 1000} s warm-up, ${Buffer.byteLength(payload)} bytes a response, Node ${process.version}`);
-    console.log('| target                 | req/s    | p50 ms  | p99 ms  | errors |');
-    console.log('|------------------------|----------|---------|---------|--------|');
-    console.log(row('bare node:http', baseline));
-    console.log(row(`pilog ${profile}`, measured));
-    console.log(`ratio (pilog / bare): throughput ${(measured.perSecond / baseline.perSecond).toFixed(2)}x, p99 ${(percentile(measured.latencies, 99) / percentile(baseline.latencies, 99)).toFixed(1)}x`);
+    const ratio = (of: number, to: number, digits: number) => `${(of / to).toFixed(digits)}x`;
+    console.log(`${CONNECTIONS} connections, ${DURATION_MS / 1000} s after ${WARMUP_MS / 1000} s warm-up per row, each against bare node:http answering the same bytes just before it; Node ${process.version}`);
+    console.log('| row | bytes | bare req/s | req/s | req/s vs bare | bare p99 ms | p50 ms | p99 ms | p99 vs bare | errors |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|');
+    for (const { name, bytes, baseline, measured } of rows) {
+      const p99 = percentile(measured.latencies, 99);
+      const bareP99 = percentile(baseline.latencies, 99);
+      console.log(
+        `| ${name} | ${bytes} | ${baseline.perSecond.toFixed(0)} | ${measured.perSecond.toFixed(0)} | ${ratio(measured.perSecond, baseline.perSecond, 2)} | ${bareP99.toFixed(2)} | ${median(measured.latencies).toFixed(2)} | ${p99.toFixed(2)} | ${ratio(p99, bareP99, 1)} | ${measured.errors + baseline.errors} |`,
+      );
+    }
   } finally {
-    bare?.process.kill('SIGKILL');
+    for (const helper of helpers) helper.kill('SIGKILL');
     await pilog.close();
   }
 }
 
 if (import.meta.main && process.argv[2] === '--bare-server') {
-  const payload = Buffer.from(process.env.BARE_PAYLOAD ?? '[]');
-  createServer((_req, res) => {
+  const payloads = (JSON.parse(process.env.BARE_PAYLOADS ?? '[]') as BarePayloads).map(([prefix, body]) => [prefix, Buffer.from(body)] as const);
+  createServer((req, res) => {
+    const payload = payloads.find(([prefix]) => (req.url ?? '/').startsWith(prefix))?.[1] ?? Buffer.alloc(0);
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': payload.length });
     res.end(payload);
   }).listen(Number(process.env.PORT), '127.0.0.1');
