@@ -122,7 +122,7 @@ async function main(profile: 'embedded' | 'services'): Promise<void> {
       await admin.json('PATCH', `/api/v1/articles/${body.articleId}`, { asIsStatus: 'DRAFT', toBeStatus: 'PUBLISHED' });
       lastArticleId = body.articleId;
     }
-    const detailPath = `/api/v1/articles/${lastArticleId}`;
+    const detailPath = `/api/v1/articles/${lastArticleId}?expectedStatus=PUBLISHED`;
     const page = await bodyOf(`${pilog.url}${PATH}`);
     if ((JSON.parse(page) as unknown[]).length !== 20) throw new Error(`unexpected first page: ${page.slice(0, 200)}`);
     const uncachedPage = await bodyOf(`${pilog.url}${pagePath(FIRST_CURSOR - 1)}`);
