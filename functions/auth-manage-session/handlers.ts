@@ -6,7 +6,7 @@ import type { AppError } from '../../shared/kernel/app-error.ts';
 import { err, ok, type Result } from '../../shared/kernel/result.ts';
 import { cookieOf } from '../../shared/platform/http/cookies.ts';
 import type { Logger } from '../../shared/platform/logging/logger.ts';
-import { errorResponse, json, type HttpRequest, type HttpResponse } from '../../shared/platform/http/http-exchange.ts';
+import { answer, errorResponse, type HttpRequest, type HttpResponse } from '../../shared/platform/http/http-exchange.ts';
 import type { RouteHandlers } from '../../shared/platform/http/http-function.ts';
 import { rateLimited, type RateLimiter } from '../../shared/platform/rate-limit/rate-limiter.port.ts';
 import type { authRoutes } from './routes.ts';
@@ -36,8 +36,7 @@ export function authHandlers(deps: AuthHandlerDeps): RouteHandlers<typeof authRo
       const allowed = await limit(deps.signInLimiter, request);
       if (!allowed.ok) return allowed;
       const started = await startSignIn(deps.useCases, { provider: request.params.provider ?? '' });
-      if (!started.ok) return started;
-      return ok(json(200, { url: started.value.url }, { ...NO_STORE, 'Set-Cookie': [deps.cookies.setPkce(started.value.pkce)] }));
+      return answer(started, 200, ({ url }) => ({ url }), ({ pkce }) => ({ ...NO_STORE, 'Set-Cookie': [deps.cookies.setPkce(pkce)] }));
     },
 
     async login(request) {
@@ -48,13 +47,9 @@ export function authHandlers(deps: AuthHandlerDeps): RouteHandlers<typeof authRo
         code: request.body.code,
         pkce: parsePkceCookie(cookieOf(request.headers, PKCE_COOKIE)),
       });
-      if (!session.ok) {
-        deps.logger.warn('sign-in failed', { code: session.error.code, reason: session.error.message, clientIp: request.clientIp });
-        return session;
-      }
-      deps.logger.info('signed in', { userId: session.value.loginInfo.userId, roles: session.value.loginInfo.roles, clientIp: request.clientIp });
-      const cookies = [...deps.cookies.set(session.value.tokens), deps.cookies.clearPkce()];
-      return ok(json(200, session.value.loginInfo, { ...NO_STORE, 'Set-Cookie': cookies }));
+      if (session.ok) deps.logger.info('signed in', { userId: session.value.loginInfo.userId, roles: session.value.loginInfo.roles, clientIp: request.clientIp });
+      else deps.logger.warn('sign-in failed', { code: session.error.code, reason: session.error.message, clientIp: request.clientIp });
+      return answer(session, 200, ({ loginInfo }) => loginInfo, ({ tokens }) => ({ ...NO_STORE, 'Set-Cookie': [...deps.cookies.set(tokens), deps.cookies.clearPkce()] }));
     },
 
     async refresh(request): Promise<Result<HttpResponse, AppError>> {
@@ -63,10 +58,11 @@ export function authHandlers(deps: AuthHandlerDeps): RouteHandlers<typeof authRo
       const session = await refreshSession(deps.useCases, { refreshToken: cookieOf(request.headers, deps.cookieNames.refresh) });
       if (!session.ok) {
         deps.logger.warn('refresh rejected', { reason: session.error.message, clientIp: request.clientIp });
+        // The failure's answer, with the cookies cleared: the frontend must sign in again.
         const rejected = errorResponse(session.error);
         return ok({ ...rejected, headers: { ...rejected.headers, ...NO_STORE, 'Set-Cookie': deps.cookies.clear() } });
       }
-      return ok(json(200, session.value.loginInfo, { ...NO_STORE, 'Set-Cookie': deps.cookies.set(session.value.tokens) }));
+      return answer(session, 200, ({ loginInfo }) => loginInfo, ({ tokens }) => ({ ...NO_STORE, 'Set-Cookie': deps.cookies.set(tokens) }));
     },
 
     async logout(request) {

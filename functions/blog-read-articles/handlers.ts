@@ -1,8 +1,8 @@
 import { listArticles, type ArticleReadDeps } from '../../shared/blog/application/list-articles.ts';
 import { listTopTags } from '../../shared/blog/application/list-top-tags.ts';
 import { readArticle } from '../../shared/blog/application/read-article.ts';
-import { map, ok } from '../../shared/kernel/result.ts';
-import { json } from '../../shared/platform/http/http-exchange.ts';
+import { ok } from '../../shared/kernel/result.ts';
+import { answer, json } from '../../shared/platform/http/http-exchange.ts';
 import { immutableJson } from '../../shared/platform/http/immutable-json.ts';
 import type { RouteHandlers } from '../../shared/platform/http/http-function.ts';
 import type { readRoutes } from './routes.ts';
@@ -13,10 +13,10 @@ import type { readRoutes } from './routes.ts';
  */
 export function readHandlers(deps: ArticleReadDeps): RouteHandlers<typeof readRoutes> {
   return {
-    listArticles: async (request) => map(await listArticles(deps, request.identity, request.query), (cards) => immutableJson(request.headers, cards)),
+    listArticles: async (request) => answer(await listArticles(deps, request.identity, request.query), (cards) => immutableJson(request.headers, cards)),
 
     readArticle: async (request) =>
-      map(await readArticle(deps, request.identity, { articleId: request.params.articleId ?? '', expectedStatus: request.query.expectedStatus }), (view) => immutableJson(request.headers, view)),
+      answer(await readArticle(deps, request.identity, { articleId: request.params.articleId ?? '', expectedStatus: request.query.expectedStatus }), (view) => immutableJson(request.headers, view)),
 
     topTags: async (request) => ok(json(200, { tags: await listTopTags(deps, Number(request.query.n)) })),
   };

@@ -1,8 +1,7 @@
 import { addComment, type AddCommentDeps } from '../../shared/comment/application/add-comment.ts';
 import { deleteComment } from '../../shared/comment/application/delete-comment.ts';
 import { listArticleComments } from '../../shared/comment/application/list-article-comments.ts';
-import { map } from '../../shared/kernel/result.ts';
-import { json } from '../../shared/platform/http/http-exchange.ts';
+import { answer } from '../../shared/platform/http/http-exchange.ts';
 import type { RouteHandlers } from '../../shared/platform/http/http-function.ts';
 import type { commentRoutes } from './routes.ts';
 
@@ -11,10 +10,10 @@ export function commentHandlers(deps: AddCommentDeps): RouteHandlers<typeof comm
   const noStore = { 'Cache-Control': 'no-store' };
   return {
     listComments: async (request) =>
-      map(await listArticleComments(deps, { refId: request.query.refId, refType: request.query.refType }), (comments) => json(200, { comments }, noStore)),
+      answer(await listArticleComments(deps, { refId: request.query.refId, refType: request.query.refType }), 200, (comments) => ({ comments }), noStore),
 
     addComment: async (request) =>
-      map(
+      answer(
         await addComment(deps, {
           caller: request.identity,
           clientAddress: request.clientIp,
@@ -26,13 +25,17 @@ export function commentHandlers(deps: AddCommentDeps): RouteHandlers<typeof comm
           content: request.body.content,
         }),
         // 200, not 201: the existing frontend expects it (§1.4).
-        (added) => json(200, added, noStore),
+        200,
+        (added) => added,
+        noStore,
       ),
 
     deleteComment: async (request) =>
-      map(
+      answer(
         await deleteComment(deps, { caller: request.identity, clientAddress: request.clientIp, commentId: request.params.commentId, password: request.body.password }),
-        (deleted) => json(200, deleted, noStore),
+        200,
+        (deleted) => deleted,
+        noStore,
       ),
   };
 }

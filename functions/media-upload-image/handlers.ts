@@ -1,6 +1,6 @@
 import { uploadImage, type UploadImageDeps } from '../../shared/media/application/upload-image.ts';
-import { andThen, map } from '../../shared/kernel/result.ts';
-import { json } from '../../shared/platform/http/http-exchange.ts';
+import { andThen } from '../../shared/kernel/result.ts';
+import { answer } from '../../shared/platform/http/http-exchange.ts';
 import type { RouteHandlers } from '../../shared/platform/http/http-function.ts';
 import { readImageField } from './read-image-field.ts';
 import type { mediaRoutes } from './routes.ts';
@@ -11,7 +11,7 @@ export function mediaHandlers(deps: UploadImageDeps): RouteHandlers<typeof media
     uploadImage: async (request) => {
       const bytes = await readImageField(request.headers, request.bodyStream, deps.maxBytes);
       const uploaded = await andThen(bytes, (image) => uploadImage(deps, image));
-      return map(uploaded, ({ url }) => json(201, { url }, { Location: url, 'Cache-Control': 'no-store' }));
+      return answer(uploaded, 201, ({ url }) => ({ url }), ({ url }) => ({ Location: url, 'Cache-Control': 'no-store' }));
     },
   };
 }

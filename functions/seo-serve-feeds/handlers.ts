@@ -1,7 +1,7 @@
 import { notFound, type AppError } from '../../shared/kernel/app-error.ts';
-import { err, ok, type Result } from '../../shared/kernel/result.ts';
+import { err, type Result } from '../../shared/kernel/result.ts';
 import { isNotModified, validatorHeaders } from '../../shared/platform/http/conditional-get.ts';
-import type { HttpRequest, HttpResponse } from '../../shared/platform/http/http-exchange.ts';
+import { answer, type HttpRequest, type HttpResponse } from '../../shared/platform/http/http-exchange.ts';
 import type { RouteHandlers } from '../../shared/platform/http/http-function.ts';
 import type { Logger } from '../../shared/platform/logging/logger.ts';
 import { readFeed } from '../../shared/seo/application/read-feed.ts';
@@ -30,8 +30,7 @@ export function seoHandlers(deps: { readonly feeds: RegenerateFeedsDeps; readonl
       // The stored feeds are still worth serving; the next request or tick tries again.
       deps.logger.error('on-demand feed generation failed', { error });
     }
-    const feed = await readFeed(deps.feeds, name);
-    return feed.ok ? ok(feedResponse(request, feed.value)) : feed;
+    return answer(await readFeed(deps.feeds, name), (feed) => feedResponse(request, feed));
   };
 
   return {

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { AppError } from '../../kernel/app-error.ts';
+import { ok, type Result } from '../../kernel/result.ts';
 import { errorStatus } from './error-status.ts';
 import { refuseUnreadBody } from './unread-body.ts';
 
@@ -34,6 +35,32 @@ export interface HttpResponse {
 
 export const json = (status: number, body: unknown, headers?: HttpResponse['headers']): HttpResponse =>
   headers ? { status, body, headers } : { status, body };
+
+type ResponseHeaders = HttpResponse['headers'];
+
+/**
+ * The contract's answer to a use case's Result. On success: `status` with the JSON body `toBody` makes of the value
+ * (no body when it gives undefined) and the headers, fixed or made of the value; or, for an answer that is not plain
+ * JSON (cached bytes with an ETag, a feed), the whole response `respond` makes. A failure stays the AppError, which
+ * registerHttpFunction answers with `errorResponse`: its status from the one table, `errorStatus` (§0.7).
+ */
+export function answer<T>(result: Result<T, AppError>, respond: (value: T) => HttpResponse): Result<HttpResponse, AppError>;
+export function answer<T>(
+  result: Result<T, AppError>,
+  status: number,
+  toBody: (value: T) => unknown,
+  headers?: ResponseHeaders | ((value: T) => ResponseHeaders),
+): Result<HttpResponse, AppError>;
+export function answer<T>(
+  result: Result<T, AppError>,
+  success: number | ((value: T) => HttpResponse),
+  toBody?: (value: T) => unknown,
+  headers?: ResponseHeaders | ((value: T) => ResponseHeaders),
+): Result<HttpResponse, AppError> {
+  if (!result.ok) return result;
+  if (typeof success === 'function') return ok(success(result.value));
+  return ok(json(success, toBody?.(result.value), typeof headers === 'function' ? headers(result.value) : headers));
+}
 
 export function errorResponse(error: AppError): HttpResponse {
   const headers = error.retryAfterSeconds === undefined ? undefined : { 'Retry-After': String(Math.ceil(error.retryAfterSeconds)) };
