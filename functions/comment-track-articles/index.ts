@@ -1,12 +1,10 @@
-import type { CloudEvent } from 'cloudevents';
 import { articleCreated, articleDeleted, articlePublished, articleRestored, articleUnpublished } from '../../shared/events/blog-article.events.ts';
 import { createSqlArticleDirectory } from '../../shared/comment/adapters/read-models.sql.ts';
 import { trackArticleState, type ArticleLifecycleChange } from '../../shared/comment/application/track-article-state.ts';
 import { asId } from '../../shared/kernel/id.ts';
 import { loadConfig } from '../../shared/platform/config/load-config.ts';
 import { openDatabase } from '../../shared/platform/database/database.ts';
-import { decodeEvent } from '../../shared/platform/runtime/decode-event.ts';
-import { done, registerEventFunction, reject, retry, type Delivery } from '../../shared/platform/runtime/event-function.ts';
+import { done, registerEventFunction } from '../../shared/platform/runtime/event-function.ts';
 import type { RunningFunction, RuntimeContext } from '../../shared/platform/runtime/running-function.ts';
 import { manifest, trackedArticleEvents } from './function.ts';
 
@@ -23,21 +21,16 @@ export async function start(context: RuntimeContext): Promise<RunningFunction> {
   const database = await openDatabase(config);
   const articles = createSqlArticleDirectory(database.db);
 
-  const handle = async (event: CloudEvent<unknown>): Promise<Delivery> => {
-    const decoded = decodeEvent(event, trackedArticleEvents);
-    if (!decoded.ok) return reject(decoded.error);
-    try {
-      const { applied } = await trackArticleState(
-        { articles },
-        { articleId: asId(decoded.value.data.articleId), change: changeOf.get(event.type) as ArticleLifecycleChange, version: decoded.value.aggregateVersion },
-      );
-      if (!applied) context.logger.debug('stale article event ignored', { type: event.type, id: event.id, version: decoded.value.aggregateVersion });
+  registerEventFunction(
+    manifest,
+    trackedArticleEvents,
+    async (event) => {
+      const change = changeOf.get(event.definition.type) as ArticleLifecycleChange;
+      const { applied } = await trackArticleState({ articles }, { articleId: asId(event.data.articleId), change, version: event.aggregateVersion });
+      if (!applied) context.logger.debug('stale article event ignored', { type: event.definition.type, id: event.id, version: event.aggregateVersion });
       return done;
-    } catch (error) {
-      context.logger.warn('article state not recorded; the source will retry', { type: event.type, id: event.id, error });
-      return retry('database unavailable');
-    }
-  };
-  registerEventFunction(manifest, handle, { logger: context.logger });
+    },
+    { logger: context.logger },
+  );
   return { name: manifest.name, close: () => database.close() };
 }

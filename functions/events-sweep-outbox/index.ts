@@ -4,7 +4,7 @@ import { openDatabase } from '../../shared/platform/database/database.ts';
 import { openEventPublisher } from '../../shared/platform/messaging/open-event-publisher.ts';
 import { outboxBacklog, pruneOutbox } from '../../shared/platform/outbox/outbox-repository.ts';
 import { sweepOutbox } from '../../shared/platform/outbox/sweep-outbox.ts';
-import { done, registerEventFunction, retry } from '../../shared/platform/runtime/event-function.ts';
+import { done, registerCronFunction, retry } from '../../shared/platform/runtime/event-function.ts';
 import type { RunningFunction, RuntimeContext } from '../../shared/platform/runtime/running-function.ts';
 import { observeGauges } from '../../shared/platform/telemetry/instruments.ts';
 import { metricCatalog } from '../../shared/platform/telemetry/metric-catalog.ts';
@@ -28,7 +28,7 @@ export async function start(context: RuntimeContext): Promise<RunningFunction> {
   }
 
   // Each tick is one pass; answering retry when the broker is down lets the PingSource's delivery record it.
-  registerEventFunction(
+  registerCronFunction(
     manifest,
     async () => {
       const outcome = await sweepOutbox(deps);

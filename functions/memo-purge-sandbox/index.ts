@@ -1,7 +1,7 @@
 import { openMemoContext } from '../../shared/memo/adapters/open-memo-context.ts';
 import { purgeSandbox } from '../../shared/memo/application/purge-sandbox.ts';
 import { ConfigError, loadConfig } from '../../shared/platform/config/load-config.ts';
-import { done, registerEventFunction, retry } from '../../shared/platform/runtime/event-function.ts';
+import { done, registerCronFunction } from '../../shared/platform/runtime/event-function.ts';
 import type { RunningFunction, RuntimeContext } from '../../shared/platform/runtime/running-function.ts';
 import { manifest } from './function.ts';
 
@@ -19,20 +19,15 @@ export async function start(context: RuntimeContext): Promise<RunningFunction> {
   if (enabled && !CRON.test(config.purgeCron)) throw new ConfigError('Invalid configuration: PILOG_MEMO_PURGE_CRON must be a five-field cron expression or empty');
   const memo = await openMemoContext(config, { clientId: manifest.name, logger: context.logger });
 
-  registerEventFunction(
+  registerCronFunction(
     manifest,
     async () => {
       if (!enabled) {
         context.logger.info('sandbox purge is off (PILOG_MEMO_PURGE_CRON is empty)');
         return done;
       }
-      try {
-        context.logger.info('sandbox purged', { ...(await purgeSandbox(memo.deps)) });
-        return done;
-      } catch (error) {
-        context.logger.error('sandbox purge failed', { error });
-        return retry(`purge failed: ${(error as Error).message}`);
-      }
+      context.logger.info('sandbox purged', { ...(await purgeSandbox(memo.deps)) });
+      return done;
     },
     { logger: context.logger },
   );

@@ -1,8 +1,7 @@
 import { loadConfig } from '../../shared/platform/config/load-config.ts';
-import { decodeEvent } from '../../shared/platform/runtime/decode-event.ts';
 import { instruments } from '../../shared/platform/telemetry/instruments.ts';
 import { telemetryOn } from '../../shared/platform/telemetry/telemetry.ts';
-import { done, registerEventFunction, reject, retry } from '../../shared/platform/runtime/event-function.ts';
+import { done, registerEventFunction, retry } from '../../shared/platform/runtime/event-function.ts';
 import type { RunningFunction, RuntimeContext } from '../../shared/platform/runtime/running-function.ts';
 import { openSearchIndex } from '../../shared/search/adapters/open-search-index.ts';
 import { indexArticleEvent } from '../../shared/search/application/index-article-event.ts';
@@ -11,8 +10,8 @@ import { manifest } from './function.ts';
 
 /**
  * How an event function answers its source (README.md, "How a request and an event travel"): an event that fails
- * its schema or lacks a version can never be indexed, so it is rejected (dead letter, the partition moves on); an
- * index that is down answers retry; a stale event is done.
+ * its schema or lacks a version can never be indexed, so the runtime rejects it (dead letter, the partition moves
+ * on) before it reaches the handler; an index that is down answers retry; a stale event is done.
  */
 export async function start(context: RuntimeContext): Promise<RunningFunction> {
   const config = loadConfig(manifest.settings, context.env);
@@ -21,10 +20,9 @@ export async function start(context: RuntimeContext): Promise<RunningFunction> {
   await search.prepare().catch((error: unknown) => context.logger.warn('search index not prepared at start', { error }));
   registerEventFunction(
     manifest,
+    indexedArticleEvents,
     async (event) => {
-      const decoded = decodeEvent(event, indexedArticleEvents);
-      if (!decoded.ok) return reject(decoded.error);
-      const indexed = await indexArticleEvent(search.index, decoded.value);
+      const indexed = await indexArticleEvent(search.index, event);
       if (!indexed.ok) return retry(indexed.error.message);
       // Publish → searchable: from the event's time (its outbox row's commit) to this write.
       if (telemetryOn() && event.time) instruments.indexLag().record((Date.now() - Date.parse(event.time)) / 1000);

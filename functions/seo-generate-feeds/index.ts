@@ -1,4 +1,4 @@
-import { done, registerEventFunction } from '../../shared/platform/runtime/event-function.ts';
+import { done, registerCronFunction } from '../../shared/platform/runtime/event-function.ts';
 import type { RunningFunction, RuntimeContext } from '../../shared/platform/runtime/running-function.ts';
 import { regenerateFeeds } from '../../shared/seo/application/regenerate-feeds.ts';
 import { openSeo } from '../../shared/seo/adapters/open-seo.ts';
@@ -11,7 +11,7 @@ export async function start(context: RuntimeContext): Promise<RunningFunction> {
   // Each tick rebuilds everything, changed or not: the same articles give the same bytes, and a rebuild heals
   // whatever a missed regeneration left stale. A tick that finds another generation running leaves it to finish.
   // A failure throws, which the event edge answers with retry (the database is the only thing that can fail).
-  registerEventFunction(
+  registerCronFunction(
     manifest,
     async () => {
       const outcome = await regenerateFeeds(seo.deps, 'always');

@@ -1,20 +1,18 @@
-import type { CloudEvent } from 'cloudevents';
-import { articleDeleted, articlePublished, articleUnpublished } from '../../shared/events/blog-article.events.ts';
-import { err, ok, type Result } from '../../shared/kernel/result.ts';
-import { decodeEvent } from '../../shared/platform/runtime/decode-event.ts';
+import { articlePublished } from '../../shared/events/blog-article.events.ts';
+import { isEventOf } from '../../shared/platform/runtime/decode-event.ts';
+import type { DeliveredEvent } from '../../shared/platform/runtime/event-function.ts';
 import type { ArticleChange } from '../../shared/seo/domain/published-article.ts';
+import type { feedArticleEvents } from './function.ts';
 
 /**
- * The change an article event makes to the feeds, decoded at the edge. `changedAt` is the event's time, when the
- * blog made the change (a publish without one falls back to its `lastPublishedAt`, a withdrawal to the time it is
- * learnt here): it dates the feeds, so a replay of the same events rebuilds the same bytes.
+ * The change an article event makes to the feeds. `changedAt` is the event's time, when the blog made the change
+ * (a publish without one falls back to its `lastPublishedAt`, a withdrawal to the time it is learnt here): it dates
+ * the feeds, so a replay of the same events rebuilds the same bytes.
  */
-export function articleChangeOf(event: CloudEvent<unknown>, receivedAt: number): Result<ArticleChange, string> {
+export function articleChangeOf(event: DeliveredEvent<(typeof feedArticleEvents)[number]>, receivedAt: number): ArticleChange {
   const eventTime = event.time === undefined ? Number.NaN : Date.parse(event.time);
-  if (event.type === articlePublished.type) {
-    const decoded = decodeEvent(event, [articlePublished]);
-    if (!decoded.ok) return decoded;
-    const { data, aggregateVersion } = decoded.value;
+  if (isEventOf(event, articlePublished)) {
+    const { data } = event;
     const article = {
       id: data.articleId,
       title: data.title,
@@ -23,10 +21,7 @@ export function articleChangeOf(event: CloudEvent<unknown>, receivedAt: number):
       publishedAt: Date.parse(data.publishedAt),
       lastPublishedAt: Date.parse(data.lastPublishedAt),
     };
-    return ok({ kind: 'published', article, version: aggregateVersion, changedAt: Number.isNaN(eventTime) ? article.lastPublishedAt : eventTime });
+    return { kind: 'published', article, version: event.aggregateVersion, changedAt: Number.isNaN(eventTime) ? article.lastPublishedAt : eventTime };
   }
-  const decoded = decodeEvent(event, [articleUnpublished, articleDeleted]);
-  if (!decoded.ok) return err(decoded.error);
-  const { data, aggregateVersion } = decoded.value;
-  return ok({ kind: 'withdrawn', articleId: data.articleId, version: aggregateVersion, changedAt: Number.isNaN(eventTime) ? receivedAt : eventTime });
+  return { kind: 'withdrawn', articleId: event.data.articleId, version: event.aggregateVersion, changedAt: Number.isNaN(eventTime) ? receivedAt : eventTime };
 }

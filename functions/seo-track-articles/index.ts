@@ -1,12 +1,12 @@
 import { systemClock } from '../../shared/kernel/clock.ts';
-import { done, registerEventFunction, reject, retry } from '../../shared/platform/runtime/event-function.ts';
+import { done, registerEventFunction } from '../../shared/platform/runtime/event-function.ts';
 import type { RunningFunction, RuntimeContext } from '../../shared/platform/runtime/running-function.ts';
 import { regenerateFeeds } from '../../shared/seo/application/regenerate-feeds.ts';
 import { trackArticleChange } from '../../shared/seo/application/track-article-change.ts';
 import { openSeo } from '../../shared/seo/adapters/open-seo.ts';
 import { loadSeoConfig } from '../../shared/seo/adapters/seo-settings.ts';
 import { articleChangeOf } from './article-change.ts';
-import { manifest } from './function.ts';
+import { feedArticleEvents, manifest } from './function.ts';
 
 export async function start(context: RuntimeContext): Promise<RunningFunction> {
   const seo = await openSeo(loadSeoConfig(context.env));
@@ -14,15 +14,9 @@ export async function start(context: RuntimeContext): Promise<RunningFunction> {
 
   registerEventFunction(
     manifest,
+    feedArticleEvents,
     async (event) => {
-      const change = articleChangeOf(event, systemClock.now());
-      if (!change.ok) return reject(change.error);
-      try {
-        await trackArticleChange(seo.deps, change.value);
-      } catch (error) {
-        logger.warn('could not record an article change', { ceId: event.id, error });
-        return retry('the database is unavailable');
-      }
+      await trackArticleChange(seo.deps, articleChangeOf(event, systemClock.now()));
       // The event's own job is done; regenerating is a courtesy to freshness. If it fails, the change stays counted
       // and the next event, feed request or cron tick regenerates, so the event is not retried for it.
       try {

@@ -13,7 +13,7 @@ import { cloudEventOfKafkaRecord, type KafkaRecord } from './kafka-records.ts';
 const quiet = createLogger({ sink: { write: () => {} } });
 const functionName = 'strict-intake-probe';
 const topic = probeRecorded.topic;
-const ce = { ce_specversion: '1.0', ce_id: 'e-1', ce_type: probeRecorded.type, ce_source: '/pilog/testing' } as const;
+const ce = { ce_specversion: '1.0', ce_id: 'e-1', ce_type: probeRecorded.type, ce_source: '/pilog/testing', ce_aggregateversion: '1' } as const;
 const valid = JSON.stringify({ probeId: 'p-1', note: 'n' });
 
 let offset = 0;
@@ -50,7 +50,7 @@ describe('the dev host takes only CloudEvents 1.0 from Kafka, as the cluster doe
   const deadLetters: Array<{ type: string; failure: DeadLetterFailure }> = [];
   beforeAll(async () => {
     const manifest = { name: functionName, description: 'probe', trigger: { kind: 'events', topic, types: [probeRecorded.type] }, scaling: defaultScaling, resources: defaultResources, settings: {} } as const;
-    registerEventFunction(manifest, async (event) => (handled.push(event.id), done), { logger: quiet });
+    registerEventFunction(manifest, [probeRecorded], async (event) => (handled.push(event.id), done), { logger: quiet });
     server = createServer(registeredListener(functionName)).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     sink = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;

@@ -1,4 +1,4 @@
-import type { Static } from '@sinclair/typebox';
+import type { Static, TSchema } from '@sinclair/typebox';
 import type { CloudEvent } from 'cloudevents';
 import type { EventDefinition } from '../../events/event-definition.ts';
 import { err, ok, type Result } from '../../kernel/result.ts';
@@ -24,4 +24,12 @@ export function decodeEvent<D extends EventDefinition>(event: CloudEvent<unknown
   const data = decode(definition.data, event.data, 'data');
   if (!data.ok) return err(`${event.type} ${event.id}: ${data.error.message}`);
   return ok({ definition, data: data.value as Static<D['data']>, aggregateVersion: version });
+}
+
+/** Narrows a decoded event of several definitions to one of them, so its data has that definition's shape. */
+export function isEventOf<E extends DecodedEvent<EventDefinition>, S extends TSchema>(
+  event: E,
+  definition: EventDefinition<S>,
+): event is E & { readonly definition: EventDefinition<S>; readonly data: Static<S> } {
+  return event.definition === definition;
 }

@@ -2,11 +2,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeRecorded } from '../../events/testing/probe-event.ts';
+import { UnavailableError } from '../../kernel/unavailable-error.ts';
 import { createLogger } from '../logging/logger.ts';
 import { KAFKA_RECORD_TYPE } from './cloud-event-intake.ts';
-import { done, registerEventFunction } from './event-function.ts';
+import { done, registerEventFunction, type DeliveredEvent } from './event-function.ts';
 import { registeredListener } from './register-function.ts';
 import { defaultResources, defaultScaling, type EventTrigger, type FunctionManifest } from './manifest.ts';
+import { startLoopbackServer, type LoopbackServer } from './testing/loopback-server.ts';
 
 const manifest: FunctionManifest<EventTrigger> = {
   name: 'runtime-intake-probe',
@@ -17,10 +19,18 @@ const manifest: FunctionManifest<EventTrigger> = {
   settings: {},
 };
 
-const attributes = { 'ce-specversion': '1.0', 'ce-id': 'e-1', 'ce-type': probeRecorded.type, 'ce-source': '/pilog/testing', 'content-type': 'application/json' };
+const attributes = {
+  'ce-specversion': '1.0',
+  'ce-id': 'e-1',
+  'ce-type': probeRecorded.type,
+  'ce-source': '/pilog/testing',
+  'ce-aggregateversion': '1',
+  'content-type': 'application/json',
+};
 const { 'ce-type': _type, ...withoutType } = attributes;
 const { 'ce-specversion': _specversion, ...withoutSpecVersion } = attributes;
 const data = JSON.stringify({ probeId: 'p-1', note: 'n' });
+const quiet = createLogger({ sink: { write: () => {} } });
 
 /** Every kind of delivery that is not a CloudEvent 1.0 this function could act on: each must answer 400. */
 const notCloudEvents: ReadonlyArray<[string, Record<string, string>, string | Buffer]> = [
@@ -40,7 +50,7 @@ describe('an event function’s intake', () => {
   let url: string;
   const handled: string[] = [];
   beforeAll(async () => {
-    registerEventFunction(manifest, async (event) => (handled.push(event.id), done), { logger: createLogger({ sink: { write: () => {} } }) });
+    registerEventFunction(manifest, [probeRecorded], async (event) => (handled.push(event.id), done), { logger: quiet });
     server = createServer(registeredListener(manifest.name)).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
@@ -64,5 +74,67 @@ describe('an event function’s intake', () => {
   it('says why, when the event itself is what is wrong', async () => {
     const response = await fetch(url, { method: 'POST', headers: { ...attributes, 'ce-specversion': '0.1' }, body: data });
     expect(await response.json()).toEqual({ status: 'reject', reason: 'not a CloudEvent 1.0: specversion "0.1"' });
+  });
+});
+
+describe('an event function’s handler', () => {
+  const decodingManifest: FunctionManifest<EventTrigger> = { ...manifest, name: 'runtime-decoding-probe' };
+  let server: LoopbackServer;
+  const received: Array<DeliveredEvent<typeof probeRecorded>> = [];
+  beforeAll(async () => {
+    registerEventFunction(
+      decodingManifest,
+      [probeRecorded],
+      async (event) => {
+        received.push(event);
+        if (event.data.note === 'store down') throw new UnavailableError('the probe store cannot answer');
+        if (event.data.note === 'bug') throw new TypeError('probe is not a function');
+        return done;
+      },
+      { logger: quiet },
+    );
+    server = await startLoopbackServer();
+    server.serve(registeredListener(decodingManifest.name));
+  });
+  afterAll(() => server.close());
+
+  const deliver = (note: unknown, headers: Record<string, string> = attributes) =>
+    fetch(server.base, { method: 'POST', headers, body: JSON.stringify({ probeId: 'p-9', note }) });
+
+  it('receives the event decoded once: its definition, checked data, aggregate version, id and time', async () => {
+    received.length = 0;
+    const response = await deliver('n', { ...attributes, 'ce-id': 'e-9', 'ce-aggregateversion': '7', 'ce-time': '2026-01-02T03:04:05.000Z' });
+    expect(response.status).toBe(200);
+    expect(received).toEqual([{ definition: probeRecorded, data: { probeId: 'p-9', note: 'n' }, aggregateVersion: 7, id: 'e-9', time: '2026-01-02T03:04:05.000Z' }]);
+  });
+
+  it.each([
+    ['data that breaks the schema', 42, attributes, /data\.note/],
+    ['no aggregate version', 'n', Object.fromEntries(Object.entries(attributes).filter(([name]) => name !== 'ce-aggregateversion')), /aggregateversion/],
+  ])('rejects %s with 400 without calling the handler', async (_case, note, headers, reason) => {
+    received.length = 0;
+    const response = await deliver(note, headers);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ status: 'reject', reason: expect.stringMatching(reason) });
+    expect(received).toEqual([]);
+  });
+
+  it('answers retry (503) when a dependency the handler needs cannot answer, saying which', async () => {
+    const response = await deliver('store down');
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ status: 'retry', reason: 'the probe store cannot answer' });
+  });
+
+  it('answers retry (503) for any other thrown error, without showing it', async () => {
+    const response = await deliver('bug');
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ status: 'retry', reason: 'unexpected failure' });
+  });
+
+  it('refuses to register definitions that are not the manifest’s event types', () => {
+    const other = { ...probeRecorded, type: 'pilog.testing.probe.other.v1' };
+    expect(() => registerEventFunction({ ...manifest, name: 'runtime-mismatch-probe' }, [probeRecorded, other], async () => done, { logger: quiet })).toThrow(
+      /decodes .* but its manifest takes/,
+    );
   });
 });

@@ -3,6 +3,9 @@ import type { CloudEvent } from 'cloudevents';
 import { JSON_BODY_LIMIT, readBody } from '../http/read-body.ts';
 import type { Logger } from '../logging/logger.ts';
 import { readCloudEvent } from './cloud-event-intake.ts';
+import type { EventDefinition } from '../../events/event-definition.ts';
+import { UnavailableError } from '../../kernel/unavailable-error.ts';
+import { decodeEvent, type DecodedEvent } from './decode-event.ts';
 import type { CronTrigger, EventTrigger, FunctionManifest } from './manifest.ts';
 import { registerFunction } from './register-function.ts';
 import { instruments } from '../telemetry/instruments.ts';
@@ -43,20 +46,56 @@ function traceHandling(functionName: string, event: CloudEvent<unknown>, handle:
   );
 }
 
-export type EventHandler = (event: CloudEvent<unknown>) => Promise<Delivery>;
+/** A delivered event, decoded against the function's definitions: its data checked, its aggregate version read. */
+export type DeliveredEvent<D extends EventDefinition> = DecodedEvent<D> & {
+  readonly id: string;
+  /** When the change happened (the CloudEvent's `time`), if the event says. */
+  readonly time: string | undefined;
+};
+
+interface DeliveryDeps {
+  readonly logger: Logger;
+}
 
 /**
- * Registers a CloudEvent-triggered (or cron-triggered: a PingSource tick is a CloudEvent too) function. It is
- * registered as an HTTP function and reads the event itself (binary or structured mode), strictly (`readCloudEvent`),
- * because functions-framework's own CloudEvent wrapper turns every failure into a 500 and so cannot say "do not
- * retry".
+ * Registers a function triggered by its topic's events. Each delivery is read strictly (`readCloudEvent`) and decoded
+ * once against `definitions` (`decodeEvent`), so the handler receives a typed event; one that cannot be read or
+ * decoded is rejected (dead letter) without reaching it. `definitions` must be the manifest's types: what the source
+ * delivers is what is decoded.
  */
-export function registerEventFunction(
-  manifest: FunctionManifest<EventTrigger | CronTrigger>,
-  handler: EventHandler,
-  deps: { logger: Logger },
+export function registerEventFunction<D extends EventDefinition>(
+  manifest: FunctionManifest<EventTrigger>,
+  definitions: readonly D[],
+  handler: (event: DeliveredEvent<D>) => Promise<Delivery>,
+  deps: DeliveryDeps,
 ): void {
-  const accepted = manifest.trigger.kind === 'events' ? new Set(manifest.trigger.types) : undefined;
+  const types = new Set(definitions.map((definition) => definition.type));
+  if (types.size !== manifest.trigger.types.length || !manifest.trigger.types.every((type) => types.has(type))) {
+    throw new Error(`${manifest.name} decodes ${[...types].join(', ')} but its manifest takes ${manifest.trigger.types.join(', ')}`);
+  }
+  registerDeliveries(manifest, types, deps, async (event) => {
+    const decoded = decodeEvent(event, definitions);
+    return decoded.ok ? handler({ ...decoded.value, id: event.id, time: event.time }) : reject(decoded.error);
+  });
+}
+
+/** Registers a function fired by its schedule (a PingSource tick, a CloudEvent too, read as strictly). */
+export function registerCronFunction(manifest: FunctionManifest<CronTrigger>, tick: () => Promise<Delivery>, deps: DeliveryDeps): void {
+  registerDeliveries(manifest, undefined, deps, tick);
+}
+
+/**
+ * Registered as an HTTP function that reads the event itself (binary or structured mode), because functions-framework's
+ * own CloudEvent wrapper turns every failure into a 500 and so cannot say "do not retry". A handler that throws is
+ * answered retry here, the one place: a dependency a retry may find back (UnavailableError) with its message, anything
+ * else as an unexpected failure, logged in full.
+ */
+function registerDeliveries(
+  manifest: FunctionManifest<EventTrigger | CronTrigger>,
+  accepted: ReadonlySet<string> | undefined,
+  deps: DeliveryDeps,
+  handle: (event: CloudEvent<unknown>) => Promise<Delivery>,
+): void {
   const deliver = async (req: IncomingMessage): Promise<Delivery> => {
     const body = await readBody(req, JSON_BODY_LIMIT);
     if (!body.ok) return reject(body.error.message);
@@ -64,7 +103,7 @@ export function registerEventFunction(
     if (!read.ok) return reject(read.error);
     const event = read.value;
     if (accepted && !accepted.has(event.type)) return done; // another function's event on a shared topic
-    return telemetryOn() ? traceHandling(manifest.name, event, () => handler(event)) : handler(event);
+    return telemetryOn() ? traceHandling(manifest.name, event, () => handle(event)) : handle(event);
   };
 
   registerFunction(manifest, async (req: IncomingMessage, res: ServerResponse) => {
@@ -72,8 +111,14 @@ export function registerEventFunction(
     try {
       delivery = await deliver(req);
     } catch (error) {
-      deps.logger.error('event handler failed', { function: manifest.name, error });
-      delivery = retry('unexpected failure');
+      const about = { function: manifest.name, ceId: req.headers['ce-id'], ceType: req.headers['ce-type'] };
+      if (error instanceof UnavailableError) {
+        deps.logger.warn('event dependency unavailable; the source will retry', { ...about, error: error.message });
+        delivery = retry(error.message);
+      } else {
+        deps.logger.error('event handler failed; the source will retry', { ...about, error });
+        delivery = retry('unexpected failure');
+      }
     }
     if (telemetryOn()) {
       instruments.eventDeliveries().add(1, { 'pilog.consumer': manifest.name, 'pilog.outcome': outcomeOf[delivery.kind] });
