@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { Agent, createServer, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { ADMIN_EMAIL, signIn } from '../functions/blog-publish-post/testing/blog-test-host.ts';
@@ -8,7 +10,10 @@ import { percentile } from './publish-to-search.ts';
 
 /**
  * Read throughput at 50 keep-alive connections for 10 s after a 2 s warm-up, requests per second and latency
- * percentiles, each pilog row beside a bare node:http server answering the very same bytes in the same run:
+ * percentiles, each pilog row beside a bare node:http server answering the very same bytes in the same run. The reads
+ * are measured on `blog-read-articles` as Knative runs it, its own process on the dev host's data (the image bundle,
+ * dist/image, when `npm run build:image-artifact` has been run, else its entry from source), and through the dev
+ * host (`npm start`, every function in one process, from source), which wrote the articles:
  * - the frontend's first page, `GET /api/v1/articles/simple?cursor=9007199254740990&limit=20&status=PUBLISHED`
  *   (anonymous, as its server-side render sends it), served from the read cache;
  * - the same page uncached: every request asks a cursor of its own above every article id, so it is the same 20
@@ -16,6 +21,7 @@ import { percentile } from './publish-to-search.ts';
  * - an article's detail, `GET /api/v1/articles/{id}`, cached;
  * - functions-framework's hello world on its own CLI (Express), against bare node:http answering its bytes.
  *
+ * Telemetry is each process's profile default (on in services), exporting to a sink in this process.
  * Usage: node bench/simple-throughput.ts [services|embedded]   (services needs the PILOG_TEST_* values)
  */
 const FIRST_CURSOR = 9007199254740990;
@@ -87,6 +93,28 @@ async function startFrameworkHello(): Promise<{ base: string; process: ChildProc
   return { base: await answering(`http://127.0.0.1:${port}`, '/'), process: child };
 }
 
+/**
+ * `blog-read-articles` in a process of its own on the dev host's data: the image bundle if built, else from source.
+ * In the embedded profile its read cache is its own, in services it shares Redis with the dev host.
+ */
+async function startReadFunction(pilogEnv: Readonly<Record<string, string>>): Promise<{ base: string; process: ChildProcess; build: string }> {
+  const port = await freePort();
+  const bundle = fileURLToPath(new URL('../dist/image/main.mjs', import.meta.url));
+  const build = existsSync(bundle) ? 'image bundle' : 'source';
+  const entry = build === 'image bundle' ? bundle : fileURLToPath(new URL('../functions/blog-read-articles/main.ts', import.meta.url));
+  const env = { ...process.env, ...pilogEnv, FUNCTION_TARGET: 'blog-read-articles', PORT: String(port), PILOG_LOG_LEVEL: 'error' };
+  const child = spawn(process.execPath, [entry], { env, stdio: 'ignore' });
+  return { base: await answering(`http://127.0.0.1:${port}`, '/healthz'), process: child, build };
+}
+
+/** What an OTLP collector is to the processes measured: takes every export and answers 200. */
+async function startTelemetrySink(): Promise<{ endpoint: string; close(): void }> {
+  const sink = createServer((req, res) => req.resume().on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{}')));
+  await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
+  const { port } = sink.address() as AddressInfo;
+  return { endpoint: `http://127.0.0.1:${port}`, close: () => sink.close() };
+}
+
 async function answering(base: string, path: string): Promise<string> {
   for (;;) {
     try {
@@ -106,7 +134,8 @@ async function bodyOf(url: string): Promise<string> {
 }
 
 async function main(profile: 'embedded' | 'services'): Promise<void> {
-  const pilog = await startPilogProcess(profile);
+  const sink = await startTelemetrySink();
+  const pilog = await startPilogProcess(profile, { OTEL_EXPORTER_OTLP_ENDPOINT: sink.endpoint });
   const helpers: ChildProcess[] = [];
   try {
     const admin = await signIn(pilog.url, ADMIN_EMAIL);
@@ -128,6 +157,9 @@ async function main(profile: 'embedded' | 'services'): Promise<void> {
     const uncachedPage = await bodyOf(`${pilog.url}${pagePath(FIRST_CURSOR - 1)}`);
     if (uncachedPage !== page) throw new Error('a page at another cursor above every id should be the same bytes as the first page');
     const detail = await bodyOf(`${pilog.url}${detailPath}`);
+    const reader = await startReadFunction(pilog.env);
+    helpers.push(reader.process);
+    if ((await bodyOf(`${reader.base}${PATH}`)) !== page) throw new Error('blog-read-articles answered another first page than the dev host');
     const framework = await startFrameworkHello();
     helpers.push(framework.process);
     const hello = await bodyOf(`${framework.base}/`);
@@ -141,10 +173,17 @@ async function main(profile: 'embedded' | 'services'): Promise<void> {
       const baseline = await load(bare.base, () => barePath);
       rows.push({ name, bytes, baseline, measured: await load(target, path) });
     };
-    await measure(`first page, cached (pilog ${profile})`, Buffer.byteLength(page), PATH, pilog.url, () => PATH);
-    // Cursors below the one fetched above: each request a miss of its own, and never a cursor at or below an id.
-    await measure(`first page, uncached (pilog ${profile})`, Buffer.byteLength(page), PATH, pilog.url, (n) => pagePath(FIRST_CURSOR - 2 - n));
-    await measure(`article detail, cached (pilog ${profile})`, Buffer.byteLength(detail), detailPath, pilog.url, () => detailPath);
+    // Cursors below those fetched above, even for one process and odd for the other (they share Redis in services):
+    // each request a miss of its own, and never a cursor at or below an id.
+    const servers = [
+      { name: `blog-read-articles ${reader.build}, ${profile}`, base: reader.base, firstUncached: FIRST_CURSOR - 2 },
+      { name: `dev host from source, ${profile}`, base: pilog.url, firstUncached: FIRST_CURSOR - 3 },
+    ];
+    for (const { name, base, firstUncached } of servers) {
+      await measure(`first page, cached (${name})`, Buffer.byteLength(page), PATH, base, () => PATH);
+      await measure(`first page, uncached (${name})`, Buffer.byteLength(page), PATH, base, (n) => pagePath(firstUncached - 2 * n));
+      await measure(`article detail, cached (${name})`, Buffer.byteLength(detail), detailPath, base, () => detailPath);
+    }
     await measure('functions-framework hello world', Buffer.byteLength(hello), '/', framework.base, () => '/');
 
     const ratio = (of: number, to: number, digits: number) => `${(of / to).toFixed(digits)}x`;
@@ -161,6 +200,7 @@ async function main(profile: 'embedded' | 'services'): Promise<void> {
   } finally {
     for (const helper of helpers) helper.kill('SIGKILL');
     await pilog.close();
+    sink.close();
   }
 }
 

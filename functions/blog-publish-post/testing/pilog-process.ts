@@ -11,6 +11,8 @@ import { profileEnv } from './blog-test-host.ts';
 export interface PilogProcess {
   readonly url: string;
   readonly pid: number;
+  /** pilog's own variables it runs with (profile, data dir, database and services), for another process on its data. */
+  readonly env: Readonly<Record<string, string>>;
   close(): Promise<void>;
 }
 
@@ -24,8 +26,8 @@ export async function startPilogProcess(profile: 'embedded' | 'services', extraE
   const dataDir = mkdtempSync(join(tmpdir(), 'pilog-bench-'));
   const database = profile === 'services' ? await openEmptyTestDatabase('mysql') : undefined;
   if (profile === 'services') await createTopic(testKafkaBrokers(), articleCreated.topic);
-  const env = { ...process.env, ...profileEnv(profile, dataDir), ...database?.env, PORT: '0', PILOG_LOG_LEVEL: 'error', ...extraEnv };
-  const child = spawn(process.execPath, [main], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const pilogEnv = { ...profileEnv(profile, dataDir), ...database?.env, ...extraEnv };
+  const child = spawn(process.execPath, [main], { env: { ...process.env, PORT: '0', PILOG_LOG_LEVEL: 'error', ...pilogEnv }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => void (stderr = (stderr + chunk.toString()).slice(-20_000)));
   const url = await new Promise<string>((resolve, reject) => {
@@ -45,6 +47,7 @@ export async function startPilogProcess(profile: 'embedded' | 'services', extraE
   return {
     url,
     pid: child.pid as number,
+    env: pilogEnv,
     async close() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGINT');
