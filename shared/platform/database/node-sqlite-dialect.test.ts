@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from './database.ts';
 import { openSqliteDatabase } from './database.sqlite.ts';
+import { asKyselySqliteDatabase } from './node-sqlite-dialect.ts';
 
 interface NoteTable {
   id: number;
@@ -55,6 +56,30 @@ describe('the node:sqlite dialect', () => {
     const seen: number[] = [];
     for await (const row of notes().selectFrom('note').select('id').orderBy('id').stream()) seen.push(row.id);
     expect(seen).toEqual([1, 2, 3]);
+  });
+
+  it('runs a kept statement again with new parameters, sees schema changes, and streams on a statement of its own', async () => {
+    await notes().insertInto('note').values([1, 2, 3].map((id) => ({ id, body: `n${id}`, pinned: 0 }))).execute();
+    const bodiesBelow = (id: number) => notes().selectFrom('note').select('body').where('id', '<', id).orderBy('id').execute();
+    expect(await bodiesBelow(2)).toEqual([{ body: 'n1' }]);
+    expect(await bodiesBelow(4)).toEqual([{ body: 'n1' }, { body: 'n2' }, { body: 'n3' }]);
+
+    const raw = new DatabaseSync(join(dir, 'raw.sqlite'));
+    const database = asKyselySqliteDatabase(raw);
+    try {
+      database.prepare('create table t (id integer primary key)').run([]);
+      database.prepare('insert into t (id) values (?), (?), (?)').run([1, 2, 3]);
+      const everything = 'select * from t order by id';
+      const streamed = database.prepare(everything).iterate([]);
+      expect(streamed.next().value).toEqual({ id: 1 });
+      // The same SQL run to completion while the stream is open leaves the stream where it was.
+      expect(database.prepare(everything).all([])).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }]);
+      expect([...streamed]).toEqual([{ id: 2 }, { id: 3 }]);
+      database.prepare('alter table t add column label text').run([]);
+      expect(database.prepare(everything).all([])[0]).toEqual({ id: 1, label: null });
+    } finally {
+      database.close();
+    }
   });
 
   it('stores booleans as 1 and 0, as MySQL does', async () => {
