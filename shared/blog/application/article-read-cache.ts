@@ -57,8 +57,10 @@ export function createArticleReadCache(cache: Cache, options: { onInvalidationFa
       return hit.value;
     }
     const value = await load();
-    await cache.set(entryKey, { value }, ENTRY_TTL_SECONDS);
     settle(entryKey, { value });
+    // Answered without waiting for the shared cache to confirm the write: adapters report a failed write, never
+    // throw it, and a write that lands late lands under the generation it was read in, like any other.
+    void cache.set(entryKey, { value }, ENTRY_TTL_SECONDS);
     return value;
   }
 
