@@ -2,6 +2,7 @@ import { manifests } from '../../functions/registry.ts';
 import { errorCodes, type ErrorCode } from '../../shared/kernel/app-error.ts';
 import { errorStatus } from '../../shared/platform/http/error-status.ts';
 import type { Access } from '../../shared/platform/runtime/manifest.ts';
+import { cell, withGeneratedParts } from './generated-parts.ts';
 
 /** The section of docs/http-contract.md that lists a route, by path prefix. */
 const routeSections: readonly (readonly [section: string, prefixes: readonly string[]])[] = [
@@ -43,10 +44,6 @@ const errorMeaning: Readonly<Record<ErrorCode, string>> = {
   INTERNAL: 'a bug: never used for a failure the caller could predict',
 };
 
-/** Markdown table cell text: pipes escaped, and angle brackets too, so `<the article id>` is not taken for HTML. */
-const cell = (text: string): string =>
-  text.replaceAll('|', '\\|').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('\n', ' ');
-
 function sectionOf(path: string): string {
   const found = routeSections.find(([, prefixes]) => prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`)));
   if (!found) throw new Error(`route ${path} belongs to no section of docs/http-contract.md: add its prefix to routeSections`);
@@ -73,24 +70,10 @@ function errorTable(): string {
   return ['| Status | `code` | Meaning |', '|---|---|---|', ...rows].join('\n');
 }
 
-const block = /<!-- generated: ([\w. ]+) -->\n[\s\S]*?<!-- \/generated -->/g;
-
 /**
  * docs/http-contract.md with its generated parts rewritten: the route tables (from the manifests, as the OpenAPI
- * document is) and the error table (from the codes and the one status table). Everything between a
- * `<!-- generated: … -->` line and `<!-- /generated -->` is the code's; the prose around it is written by hand.
- * Every table must have its place in the document, and every place a table.
+ * document is) and the error table (from the codes and the one status table).
  */
 export function withContractTables(document: string): string {
-  const tables = new Map([...routeTables(), ['errors', errorTable()]]);
-  const placed = new Set<string>();
-  const written = document.replace(block, (_whole, key: string) => {
-    const table = tables.get(key);
-    if (table === undefined) throw new Error(`docs/http-contract.md asks for an unknown generated part "${key}"`);
-    placed.add(key);
-    return `<!-- generated: ${key} -->\n${table}\n<!-- /generated -->`;
-  });
-  const missing = [...tables.keys()].filter((key) => !placed.has(key));
-  if (missing.length > 0) throw new Error(`docs/http-contract.md has no place for the generated ${missing.join(', ')}`);
-  return written;
+  return withGeneratedParts('docs/http-contract.md', document, new Map([...routeTables(), ['errors', errorTable()]]));
 }
