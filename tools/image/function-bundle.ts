@@ -2,6 +2,7 @@ import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { builtinsWithoutEsmFacade } from './builtins-without-esm-facade.ts';
 import { lazyKafkaValidators } from './lazy-kafka-validators.ts';
+import { openTelemetryEsmBuilds } from './open-telemetry-esm-builds.ts';
 import { runtimePackages } from './runtime-packages.ts';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -48,7 +49,7 @@ export async function bundleEntry(functionName: string, entry: string, outDir: s
     // The Kafka client's WebAssembly (CRC32C, LZ4, Snappy) is read from a file beside its module, which a bundle
     // does not have; the package's `bundled` entry carries the same module inline.
     alias: { '@platformatic/wasm-utils': '@platformatic/wasm-utils/bundled' },
-    plugins: [builtinsWithoutEsmFacade(), lazyKafkaValidators()],
+    plugins: [builtinsWithoutEsmFacade(), lazyKafkaValidators(), openTelemetryEsmBuilds()],
     metafile: true,
     logLevel: 'silent',
   });

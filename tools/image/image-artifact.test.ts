@@ -15,6 +15,8 @@ import { openEmptyTestDatabase, openTestDatabase } from '../../shared/platform/d
 import { consumeUntil, createTopic, headerText, testKafkaBrokers } from '../../shared/platform/messaging/testing/test-kafka.ts';
 import { FAST_PATH_LEASE_MS } from '../../shared/platform/outbox/append-to-outbox.ts';
 import { appendCommitted, manualClock, probe, stampsAt } from '../../shared/platform/outbox/testing/outbox-fixtures.ts';
+import { metricCatalog } from '../../shared/platform/telemetry/metric-catalog.ts';
+import { startOtlpReceiver } from '../../shared/platform/telemetry/testing/otlp-receiver.ts';
 import { postPing } from '../dev-host/ping-source.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'pilog-image-'));
@@ -187,6 +189,47 @@ describe('the image runtime artifact', () => {
     const started = await start('blog-read-articles', { ...servicesProfile(), NODE_DEBUG_NATIVE: 'COMPILE_CACHE' });
     expect(started.healthy, started.output).toBe(true);
     expect(started.output).toMatch(/V8 code cache for CommonJS \S+\/node_modules\/ioredis\/built\/Redis\.js was accepted/);
+  });
+
+  it('exports the first request’s span and the cold start from a bundle with telemetry on, on SIGTERM', { timeout: 60_000 }, async () => {
+    const receiver = await startOtlpReceiver();
+    try {
+      const telemetry = { PILOG_PROFILE: 'embedded', PILOG_TELEMETRY: 'on', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint };
+      const started = await start('docs-serve-api', telemetry, async (url) => {
+        expect((await fetch(`${url}api/docs/openapi.json`)).status).toBe(200);
+      });
+      expect(started.healthy, started.output).toBe(true);
+      expect(receiver.spans.find((span) => span.service === 'docs-serve-api' && span.name.startsWith('GET /api/docs'))).toMatchObject({
+        attributes: { 'http.response.status_code': 200 },
+      });
+      expect(receiver.points.find((point) => point.service === 'docs-serve-api' && point.metric === metricCatalog.coldStart.name)).toMatchObject({ count: 1 });
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it('bundles OpenTelemetry’s ES module builds, with the OTLP exporters in a chunk loaded on the first export', () => {
+    // A CommonJS build is bundled whole (all of semantic-conventions); an ES module build is tree-shaken.
+    const repoFile = (input: string) => fileURLToPath(new URL(`../../${input}`, import.meta.url));
+    const commonJsBesideEsmBuild = (input: string) => input.endsWith('.cjs') || (input.includes('/build/src/') && existsSync(repoFile(input.replace(/\/build\/src\/.*$/, '/build/esm'))));
+    for (const bundle of artifact.bundles) {
+      const commonJs = bundle.inputs.filter((input) => input.includes('node_modules/@opentelemetry/') && commonJsBesideEsmBuild(input));
+      expect(commonJs, `${bundle.functionName} bundles OpenTelemetry's CommonJS builds`).toEqual([]);
+      const chunks = readdirSync(bundle.dir).filter((name) => name.endsWith('.mjs'));
+      const code = (file: string) => readFileSync(join(bundle.dir, file), 'utf8');
+      const holding = (name: string) => chunks.filter((file) => code(file).includes(`"${name}"`));
+      const staticImports = (file: string) => [...code(file).matchAll(/(?:from|import)"\.\/(chunk-\w+\.mjs)"/g)].map((match) => match[1] ?? '');
+      const loadedAtStart = new Set<string>();
+      const visit = (file: string): void => {
+        if (loadedAtStart.has(file)) return;
+        loadedAtStart.add(file);
+        staticImports(file).forEach(visit);
+      };
+      // What the entry imports, and the SDK telemetry.ts imports when telemetry is on (keepNames keeps class names).
+      ['main.mjs', ...holding('BasicTracerProvider')].forEach(visit);
+      expect(holding('OTLPTraceExporter'), bundle.functionName).toHaveLength(1);
+      expect(holding('OTLPTraceExporter').filter((file) => loadedAtStart.has(file)), bundle.functionName).toEqual([]);
+    }
   });
 
   it('takes Node built-ins without an ESM import, whose facade of node:http would load undici', () => {
