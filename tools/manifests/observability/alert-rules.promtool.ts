@@ -6,6 +6,13 @@ const page = { severity: 'page' };
 const ticket = { severity: 'ticket' };
 const deliveries = (consumer: string, outcome: string) => `pilog_event_deliveries_total{pilog_consumer="${consumer}", pilog_outcome="${outcome}", service_name="${consumer}"}`;
 const requests = (fn: string, status: number) => `http_server_request_duration_seconds_count{service_name="${fn}", http_route="/x", http_response_status_code="${status}"}`;
+const topicOffset = (topic: string, partition: number, exporterPod: string, values: string) => ({
+  series: `kafka_topic_partition_current_offset{topic="${topic}", partition="${partition}", pod="${exporterPod}"}`,
+  values,
+});
+const pilogPod = (metric: string, pod: string, labels: string, values: string) => ({ series: `${metric}{namespace="pilog", pod="${pod}"${labels}}`, values });
+/** kube_pod_labels of a Knative revision's pod (kube-state-metrics with the `serving.knative.dev/service` label allowed). */
+const knativePod = (fn: string, pod: string) => pilogPod('kube_pod_labels', pod, `, label_serving_knative_dev_service="${fn}"`, '1x20');
 const lagBuckets = (counts: Record<string, string>) => Object.entries(counts).map(([le, values]) => ({ series: `pilog_search_index_lag_seconds_bucket{le="${le}"}`, values }));
 
 export const promtoolTests = {
@@ -28,6 +35,22 @@ export const promtoolTests = {
         { series: 'kube_pod_container_status_waiting_reason{namespace="pilog", pod="search-index-articles-00001-deployment-x", container="user-container", reason="CrashLoopBackOff"}', values: '0 0 1x20' },
         { series: 'kube_pod_container_status_restarts_total{namespace="pilog", pod="blog-read-articles-00001-deployment-y", container="user-container"}', values: '0 0 1x20' },
         { series: 'kube_pod_container_status_restarts_total{namespace="kafka", pod="pilog-kafka-0", container="kafka"}', values: '0+1x20' },
+        knativePod('search-index-articles', 'search-index-articles-00001-deployment-x'),
+        knativePod('blog-read-articles', 'blog-read-articles-00001-deployment-y'),
+        // A failing revision of comment-track-articles: Knative replaces each pod after one restart (3 in 15 minutes).
+        ...['a', 'b', 'c'].flatMap((pod, i) => [
+          knativePod('comment-track-articles', `comment-track-articles-00002-deployment-${pod}`),
+          pilogPod('kube_pod_container_status_restarts_total', `comment-track-articles-00002-deployment-${pod}`, ', container="user-container"', `${'_ '.repeat(i + i)}0 1x20`),
+        ]),
+        // A revision of seo-serve-feeds never becomes ready; a seo-generate-feeds pod is not ready for a minute while
+        // it drains; a finished Job's pod (no Knative Service) stays not ready.
+        knativePod('seo-serve-feeds', 'seo-serve-feeds-00003-deployment-z'),
+        pilogPod('kube_pod_status_ready', 'seo-serve-feeds-00003-deployment-z', ', condition="false"', '0 0 1x20'),
+        knativePod('seo-generate-feeds', 'seo-generate-feeds-00001-deployment-w'),
+        pilogPod('kube_pod_status_ready', 'seo-generate-feeds-00001-deployment-w', ', condition="false"', '0 0 1 0x20'),
+        pilogPod('kube_pod_status_ready', 'pilog-export-29000000-q', ', condition="false"', '1x20'),
+        // That Job's container restarts three times (no Knative Service: only the per-pod count sees it).
+        pilogPod('kube_pod_container_status_restarts_total', 'pilog-export-29000000-q', ', container="export"', '0 1 2 3x20'),
       ],
       alert_rule_test: [
         { eval_time: '2m', alertname: 'PilogOutboxStuck', exp_alerts: [] },
@@ -63,8 +86,44 @@ export const promtoolTests = {
               exp_labels: { ...page, pod: 'search-index-articles-00001-deployment-x', container: 'user-container' },
               exp_annotations: { summary: 'Pod search-index-articles-00001-deployment-x (user-container) is crash-looping.' },
             },
+            {
+              exp_labels: { ...page, pod: 'pilog-export-29000000-q', container: 'export' },
+              exp_annotations: { summary: 'Pod pilog-export-29000000-q (export) is crash-looping.' },
+            },
+            {
+              exp_labels: { ...page, kn_service_name: 'comment-track-articles' },
+              exp_annotations: { summary: 'Function comment-track-articles is crash-looping or its revision does not become ready.' },
+            },
+            {
+              exp_labels: { ...page, kn_service_name: 'seo-serve-feeds' },
+              exp_annotations: { summary: 'Function seo-serve-feeds is crash-looping or its revision does not become ready.' },
+            },
           ],
         },
+      ],
+    },
+    {
+      // Dead-letter topics: seo-track-articles' gets a message at minute 3 (retries ran out: pilog's counter never
+      // moved); its exporter restarts at minute 5 (new series, same offset); an event topic grows all the time.
+      interval: '1m',
+      input_series: [
+        topicOffset('pilog.dead-letter.seo-track-articles', 0, 'exporter-a', '3 3 3 4 4'),
+        topicOffset('pilog.dead-letter.seo-track-articles', 0, 'exporter-b', '_ _ _ _ _ 4x20'),
+        topicOffset('pilog.dead-letter.seo-track-articles', 1, 'exporter-a', '7 7 7 7 7'),
+        topicOffset('pilog.dead-letter.seo-track-articles', 1, 'exporter-b', '_ _ _ _ _ 7x20'),
+        topicOffset('pilog.dead-letter.search-index-articles', 0, 'exporter-a', '2 2 2 2 2'),
+        topicOffset('pilog.dead-letter.search-index-articles', 0, 'exporter-b', '_ _ _ _ _ 2x20'),
+        topicOffset('pilog.blog.article', 0, 'exporter-a', '0+5x4'),
+        topicOffset('pilog.blog.article', 0, 'exporter-b', '_ _ _ _ _ 25+5x20'),
+      ],
+      alert_rule_test: [
+        { eval_time: '2m', alertname: 'PilogDeadLetter', exp_alerts: [] },
+        {
+          eval_time: '4m',
+          alertname: 'PilogDeadLetter',
+          exp_alerts: [{ exp_labels: { ...ticket, pilog_consumer: 'seo-track-articles' }, exp_annotations: { summary: 'Consumer seo-track-articles dead-lettered events in the last 10 minutes.' } }],
+        },
+        { eval_time: '14m', alertname: 'PilogDeadLetter', exp_alerts: [] },
       ],
     },
     {

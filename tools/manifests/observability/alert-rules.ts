@@ -1,9 +1,9 @@
 import type { IPrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
 import { cluster } from '../cluster.ts';
-import { metricCatalog } from '../../../shared/platform/telemetry/metric-catalog.ts';
 import { observabilityNamespace } from './endpoints.ts';
-import { externalMetrics } from './external-metrics.ts';
-import { count, functionLabel, grewWithin, label, quantile, series } from './series.ts';
+import { consumerLabel, deadLetterTopicGrowth, refusedByConsumer } from './dead-letters.ts';
+import { externalMetrics, knativeServiceLabel, knativeServiceOnPods } from './external-metrics.ts';
+import { count, functionLabel, label, quantile, series } from './series.ts';
 
 export interface AlertRule {
   readonly alert: string;
@@ -13,11 +13,14 @@ export interface AlertRule {
   readonly annotations: { readonly summary: string };
 }
 
-const deadLettered = `${series('eventDeliveries')}{${label('pilog.outcome')}="dead_lettered"}`;
-const consumer = label(metricCatalog.eventDeliveries.attributes[0] as string);
 const requests = count('requestDuration');
 const status = label('http.response.status_code');
 const inPilog = `namespace="${cluster.namespace}"`;
+
+/** `perPod` (a vector by namespace and pod) kept for the pods of Knative revisions, labelled with their function. */
+const perFunction = (perPod: string): string =>
+  `label_replace(${perPod} * on (namespace, pod) group_left (${knativeServiceOnPods}) max by (namespace, pod, ${knativeServiceOnPods}) (${externalMetrics.podLabels}{${inPilog}, ${knativeServiceOnPods}!=""}), "${knativeServiceLabel}", "$1", "${knativeServiceOnPods}", "(.+)")`;
+const restartsIn15m = `increase(${externalMetrics.containerRestarts}{${inPilog}}[15m])`;
 
 /** The alerts of issue 16, each unit-tested with promtool (alert-rules.promtool.ts). */
 export const alertRules: readonly AlertRule[] = [
@@ -29,9 +32,11 @@ export const alertRules: readonly AlertRule[] = [
   },
   {
     alert: 'PilogDeadLetter',
-    expr: `sum by (${consumer}) (${grewWithin(deadLettered, '10m')}) > 0`,
+    // Every dead letter reaches the consumer's dead-letter topic (refused or out of retries); what the function
+    // refused also counts when the dead-letter sink failed to write it.
+    expr: `${deadLetterTopicGrowth('10m')} > 0 or ${refusedByConsumer('10m')} > 0`,
     labels: { severity: 'ticket' },
-    annotations: { summary: 'Consumer {{ $labels.pilog_consumer }} dead-lettered events in the last 10 minutes.' },
+    annotations: { summary: `Consumer {{ $labels.${consumerLabel} }} dead-lettered events in the last 10 minutes.` },
   },
   {
     alert: 'PilogHighErrorRatio',
@@ -51,12 +56,21 @@ export const alertRules: readonly AlertRule[] = [
   },
   {
     alert: 'PilogFunctionCrashLooping',
+    // A pod in CrashLoopBackOff or restarting; a function whose revision's pods restart more than twice between them
+    // (Knative replaces a failing pod, so no single pod need restart often); a function's pod not ready for 5 minutes
+    // (a revision that cannot become ready: bad config, image, failing probe, no room on the nodes).
     expr:
       `max by (pod, container) (${externalMetrics.containerWaitingReason}{${inPilog}, reason="CrashLoopBackOff"}) > 0` +
-      ` or max by (pod, container) (increase(${externalMetrics.containerRestarts}{${inPilog}}[15m])) > 2`,
+      ` or max by (pod, container) (${restartsIn15m}) > 2` +
+      ` or sum by (${knativeServiceLabel}) (${perFunction(restartsIn15m)}) > 2` +
+      ` or max by (${knativeServiceLabel}) (${perFunction(`${externalMetrics.podReady}{${inPilog}, condition="false"}`)}) > 0`,
     for: '5m',
     labels: { severity: 'page' },
-    annotations: { summary: 'Pod {{ $labels.pod }} ({{ $labels.container }}) is crash-looping.' },
+    annotations: {
+      summary:
+        '{{ if $labels.pod }}Pod {{ $labels.pod }} ({{ $labels.container }}) is crash-looping.' +
+        `{{ else }}Function {{ $labels.${knativeServiceLabel} }} is crash-looping or its revision does not become ready.{{ end }}`,
+    },
   },
 ];
 

@@ -2,6 +2,7 @@ import type { KubeObject } from '../knative-service.ts';
 import { application, chart, components, gitRepository, pinnedTo, resourcesOf, storageClass, versions, type Component } from '../platform.ts';
 import { agentValues, collectorValues } from './collector.ts';
 import { endpoints, observabilityNamespace } from './endpoints.ts';
+import { knativeServicePodLabel } from './external-metrics.ts';
 import { dashboardLabel } from './monitors.ts';
 
 const grafanaCharts = 'https://grafana.github.io/helm-charts';
@@ -29,7 +30,8 @@ function kubePrometheusStackValues(): Record<string, unknown> {
     kubeScheduler: { enabled: false },
     kubeProxy: { enabled: false },
     prometheusOperator: { ...placed(components.prometheusOperator), admissionWebhooks: { patch: { nodeSelector: pinnedTo(components.prometheusOperator.node) } } },
-    'kube-state-metrics': placed(components.kubeStateMetrics),
+    // kube_pod_labels carries the Knative Service of a revision's pods: the crash-loop alert sums restarts per function.
+    'kube-state-metrics': { ...placed(components.kubeStateMetrics), metricLabelsAllowlist: [`pods=[${knativeServicePodLabel}]`] },
     alertmanager: { alertmanagerSpec: placed(components.alertmanager) },
     prometheus: {
       prometheusSpec: {

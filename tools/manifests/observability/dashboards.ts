@@ -1,6 +1,7 @@
 import type { FunctionManifest } from '../../../shared/platform/runtime/manifest.ts';
 import { cluster } from '../cluster.ts';
 import { consumerGroupOf } from '../eventing.ts';
+import { consumerLabel, deadLetterTopicGrowth, refusedByConsumer } from './dead-letters.ts';
 import { externalMetrics, knativeServiceLabel } from './external-metrics.ts';
 import { bucket, count, functionLabel, grewWithin, label, quantile, series } from './series.ts';
 
@@ -87,7 +88,6 @@ function coldStartPanels(names: readonly string[]): PanelSpec[] {
 }
 
 const outcome = `{{${label('pilog.outcome')}}}`;
-const consumerLabel = label('pilog.consumer');
 
 function deliveryPanels(consumers: readonly string[]): PanelSpec[] {
   const deliveries = `${series('eventDeliveries')}{${consumerLabel}=~"${oneOf(consumers)}"}`;
@@ -98,10 +98,13 @@ function deliveryPanels(consumers: readonly string[]): PanelSpec[] {
   ];
 }
 
-const deadLetterPanel = spec('Dead letters (last hour)', 'short', [
-  `sum by (${consumerLabel}) (${grewWithin(`${series('eventDeliveries')}{${label('pilog.outcome')}="dead_lettered"}`, '1h')})`,
-  `{{${consumerLabel}}}`,
-]);
+/** Every dead letter (what reached the dead-letter topics) beside what the consumers refused themselves (400). */
+const deadLetterPanel = spec(
+  'Dead letters (last hour)',
+  'short',
+  [deadLetterTopicGrowth('1h'), `{{${consumerLabel}}} dead-letter topic`],
+  [refusedByConsumer('1h'), `{{${consumerLabel}}} refused by the function`],
+);
 const outboxPanel = spec('Outbox: oldest unpublished row and backlog', 's', [`max(${series('outboxOldestAge')})`, 'oldest age'], [`max(${series('outboxBacklog')})`, 'rows']);
 const indexLagPanel = spec('Publish → searchable lag', 's', [quantile(0.5, 'indexLag', '', [], '$__rate_interval'), 'p50'], [quantile(0.99, 'indexLag', '', [], '$__rate_interval'), 'p99']);
 const cachePanel = (names: readonly string[]) =>

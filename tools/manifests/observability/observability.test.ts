@@ -5,12 +5,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { manifests } from '../../../functions/registry.ts';
+import type { EventTrigger, FunctionManifest } from '../../../shared/platform/runtime/manifest.ts';
+import { kafkaSourceObjects } from '../eventing.ts';
 import { metricCatalog } from '../../../shared/platform/telemetry/metric-catalog.ts';
 import { components, kafkaObjects, knativeObjects, resourcesOf } from '../platform.ts';
 import { ensurePromtool } from '../testing/promtool.ts';
 import { alertRules, prometheusRule } from './alert-rules.ts';
 import { promtoolTests } from './alert-rules.promtool.ts';
 import { contexts, type Dashboard } from './dashboards.ts';
+import { deadLetterTopics } from './dead-letters.ts';
 import { externalMetrics } from './external-metrics.ts';
 import { agentValues, collectorValues } from './collector.ts';
 import { dashboardConfigMaps, monitors } from './monitors.ts';
@@ -33,6 +36,21 @@ const unusedCatalogMetrics = (of: typeof queries): string[] => {
   const read = new Set(of.flatMap(({ expr }) => seriesIn(expr)));
   return Object.values(metricCatalog).filter((metric) => ![...catalogSeries({ metric })].some((name) => read.has(name))).map((metric) => metric.name);
 };
+/** An expression's operands of its top-level `or`s (an `or` inside parentheses belongs to its operand). */
+function topLevelOr(expr: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < expr.length; i += 1) {
+    if (expr[i] === '(') depth += 1;
+    else if (expr[i] === ')') depth -= 1;
+    else if (depth === 0 && expr.startsWith(' or ', i)) {
+      parts.push(expr.slice(start, i));
+      start = i + 4;
+    }
+  }
+  return [...parts, expr.slice(start)];
+}
 const unknownSeries = (names: Set<string>) => queries.flatMap(({ where, expr }) => seriesIn(expr).filter((name) => !names.has(name)).map((name) => `${where}: ${name}`));
 
 beforeAll(() => {
@@ -103,6 +121,30 @@ describe('alert rules', () => {
     expect(result.status, result.stdout + result.stderr).toBe(0);
     const tested = new Set(promtoolTests.tests.flatMap((test) => test.alert_rule_test.filter((t) => t.exp_alerts.length > 0).map((t) => t.alertname)));
     expect([...tested].sort()).toEqual(alertRules.map((rule) => rule.alert).sort());
+  });
+
+  it('fail promtool when any branch of an alert is left out (each `or` has a fixture that only it fires on)', () => {
+    const withBranches = alertRules.filter((rule) => topLevelOr(rule.expr).length > 1);
+    expect(withBranches.map((rule) => rule.alert).sort()).toEqual(['PilogDeadLetter', 'PilogFunctionCrashLooping']);
+    for (const rule of withBranches) {
+      const branches = topLevelOr(rule.expr);
+      for (const dropped of branches.keys()) {
+        const expr = branches.filter((_, index) => index !== dropped).join(' or ');
+        writeRules('rules.yaml', [{ name: 'pilog', rules: alertRules.map((other) => (other === rule ? { ...rule, expr } : other)) }]);
+        writeFileSync(join(dir, 'rules.test.yaml'), stringify({ rule_files: ['rules.yaml'], ...promtoolTests }));
+        expect(run('test', 'rules', 'rules.test.yaml').status, `${rule.alert} without ${branches[dropped]}`).not.toBe(0);
+      }
+    }
+  });
+
+  it('count the dead-letter topics the KafkaSinks write, named by their consumer, and no event topic', () => {
+    const consumers = manifests.filter((manifest): manifest is FunctionManifest<EventTrigger> => manifest.trigger.kind === 'events');
+    const sinks = consumers.flatMap((manifest) => kafkaSourceObjects(manifest).filter((object) => object.kind === 'KafkaSink'));
+    expect(sinks).toHaveLength(consumers.length);
+    const pattern = new RegExp(`^${deadLetterTopics}$`); // PromQL anchors its regexes
+    const named = sinks.map((sink) => (sink.spec as { topic: string }).topic.match(pattern)?.[1]);
+    expect(named.sort()).toEqual(consumers.map((manifest) => manifest.name).sort());
+    for (const manifest of consumers) expect(manifest.trigger.topic).not.toMatch(pattern);
   });
 
   it('fail promtool when a rule changes (the fixtures can catch a wrong threshold)', () => {
