@@ -34,6 +34,13 @@ module.exports = {
       to: { path: `^shared/${contexts}/`, pathNot: ['^shared/$1/'] },
     },
     {
+      name: 'platform-knows-no-context',
+      comment: 'The platform serves every context and knows none: a context declares its tables and migrations beside its adapters.',
+      severity: 'error',
+      from: { path: '^shared/platform/', pathNot: ['\\.test\\.ts$'] },
+      to: { path: `^shared/${contexts}/` },
+    },
+    {
       name: 'shared-does-not-import-functions',
       severity: 'error',
       from: { path: '^shared/', pathNot: ['\\.test\\.ts$'] },

@@ -92,7 +92,7 @@ async function main(): Promise<void> {
   const count = Number(countArg);
   const database = await openTestDatabase(dialect);
   try {
-    const db = database.db as unknown as Kysely<SeoTables>;
+    const db = database.db.withTables<SeoTables>();
     const seedStarted = performance.now();
     await seedPublishedArticles(db, count, { bodyBytes: Number(bodyArg) });
     process.stderr.write(`[bench] seeded ${count} published articles in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s (${dialect})\n`);

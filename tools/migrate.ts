@@ -2,6 +2,7 @@ import { loadConfig } from '../shared/platform/config/load-config.ts';
 import { platformSettings } from '../shared/platform/config/platform-settings.ts';
 import { openDatabase } from '../shared/platform/database/database.ts';
 import { migrateToLatest, migrationStatus } from '../shared/platform/database/migrate.ts';
+import { migrations } from './migrations.ts';
 
 /**
  * `npm run migrate [up|status]`: applies pending migrations to the profile's database, or lists every migration
@@ -19,10 +20,10 @@ try {
   const handle = await openDatabase(settings);
   try {
     if (command === 'up') {
-      const applied = await migrateToLatest(handle);
+      const applied = await migrateToLatest(handle, migrations);
       process.stdout.write(applied.length === 0 ? `${handle.dialect}: up to date\n` : applied.map((name) => `${handle.dialect}: applied ${name}\n`).join(''));
     } else {
-      for (const { name, appliedAt } of await migrationStatus(handle)) {
+      for (const { name, appliedAt } of await migrationStatus(handle, migrations)) {
         process.stdout.write(`${(appliedAt ? `applied ${appliedAt.toISOString()}` : 'pending').padEnd(32)}  ${name}\n`);
       }
     }

@@ -34,7 +34,7 @@ export async function wireAuth(config: AuthConfig, logger: Logger): Promise<Auth
   const clock = systemClock;
   const processIds = await openProcessIds(config, logger);
   const database = await openDatabase(config);
-  const db = database.db as unknown as Kysely<AuthTables>;
+  const db = database.db.withTables<AuthTables>();
   const publisher = await openEventPublisher(config, { clientId: 'auth-manage-session', logger });
   const relay = createOutboxRelay({ db: database.db, publisher, clock, logger });
   let families: TokenFamilyStore;

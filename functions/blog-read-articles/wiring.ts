@@ -9,6 +9,7 @@ import type { Logger } from '../../shared/platform/logging/logger.ts';
 import { openSearchIndex, type OpenedSearchIndex } from '../../shared/search/adapters/open-search-index.ts';
 import { searchArticles } from '../../shared/search/application/search-articles.ts';
 import type { manifest } from './function.ts';
+import type { BlogTables } from '../../shared/blog/adapters/blog-tables.ts';
 
 export interface BlogReadWiring {
   readonly deps: ArticleReadDeps;
@@ -29,7 +30,7 @@ export async function wireBlogReads(config: ConfigOf<typeof manifest.settings>, 
   };
   return {
     deps: {
-      reads: createSqlArticleReads(database.db),
+      reads: createSqlArticleReads(database.db.withTables<BlogTables>()),
       search: articleSearch,
       // Readers never invalidate; writers do.
       cache: createArticleReadCache(cache.cache, { onInvalidationFailure: () => {} }),

@@ -4,6 +4,7 @@ import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../shared/platform/database/database.ts';
 import { FRONTEND_ORIGIN, startCommentTestServer, type CommentTestServer } from './testing/comment-test-server.ts';
+import type { CommentTables } from '../../shared/comment/adapters/comment-tables.ts';
 
 interface CommentJson {
   id: number;
@@ -77,7 +78,7 @@ describe.each(['embedded', 'services'] as const)('comments (%s profile)', (profi
     const article = await publishedArticle();
     const { body } = await post(guest(article, { password: 'correct horse' }));
     const handle = await openDatabase({ profile, dataDir: server.env.PILOG_DATA_DIR ?? '', mysqlUrl: server.env.PILOG_MYSQL_URL ?? '' });
-    const row = await handle.db.selectFrom('comment_comments').select(['password_hash', 'content']).where('id', '=', body.commentId as number).executeTakeFirstOrThrow();
+    const row = await handle.db.withTables<CommentTables>().selectFrom('comment_comments').select(['password_hash', 'content']).where('id', '=', body.commentId as number).executeTakeFirstOrThrow();
     await handle.close();
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
     expect(row.password_hash).not.toContain('correct horse');
@@ -89,7 +90,7 @@ describe.each(['embedded', 'services'] as const)('comments (%s profile)', (profi
     await remove(body.commentId as number, { password: 'pw' });
     await remove(body.commentId as number, { password: 'pw' }); // idempotent: no second event
     const handle = await openDatabase({ profile, dataDir: server.env.PILOG_DATA_DIR ?? '', mysqlUrl: server.env.PILOG_MYSQL_URL ?? '' });
-    const outboxRows = () => handle.db.selectFrom('outbox').selectAll().where('aggregateid', '=', String(body.commentId)).orderBy('id').execute();
+    const outboxRows = () => handle.db.withTables<CommentTables>().selectFrom('outbox').selectAll().where('aggregateid', '=', String(body.commentId)).orderBy('id').execute();
     // Published after the answers, in the background (writes never wait on the broker).
     await expect.poll(async () => (await outboxRows()).every((row) => row.published_at !== null), { timeout: 20_000 }).toBe(true);
     const rows = await outboxRows();

@@ -14,6 +14,7 @@ import { openEventPublisher } from '../../shared/platform/messaging/open-event-p
 import { createOutboxRelay } from '../../shared/platform/outbox/relay-outbox.ts';
 import { createMemoryRateLimiterFactory } from '../../shared/platform/rate-limit/rate-limiter.memory.ts';
 import type { RateLimiterFactory } from '../../shared/platform/rate-limit/rate-limiter.port.ts';
+import type { CommentTables } from '../../shared/comment/adapters/comment-tables.ts';
 
 export type CommentConfig = ConfigOf<typeof commentSettings>;
 
@@ -40,8 +41,8 @@ export async function wireComments(config: CommentConfig, logger: Logger): Promi
   }
   const relay = createOutboxRelay({ db: database.db, publisher, clock, logger });
   const deps: AddCommentDeps = {
-    comments: createSqlCommentRepository({ db: database.db, stamps: { ids, clock }, relay }),
-    articles: createSqlArticleDirectory(database.db),
+    comments: createSqlCommentRepository({ db: database.db.withTables<CommentTables>(), stamps: { ids, clock }, relay }),
+    articles: createSqlArticleDirectory(database.db.withTables<CommentTables>()),
     blog: createHttpBlogArticles(config.blogReadUrl),
     passwords: createArgon2PasswordHasher(),
     limits: {

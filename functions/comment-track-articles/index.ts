@@ -7,6 +7,7 @@ import { openDatabase } from '../../shared/platform/database/database.ts';
 import { done, registerEventFunction } from '../../shared/platform/runtime/event-function.ts';
 import type { RunningFunction, RuntimeContext } from '../../shared/platform/runtime/running-function.ts';
 import { manifest, trackedArticleEvents } from './function.ts';
+import type { CommentTables } from '../../shared/comment/adapters/comment-tables.ts';
 
 const changeOf = new Map<string, ArticleLifecycleChange>([
   [articleCreated.type, 'created'],
@@ -19,7 +20,7 @@ const changeOf = new Map<string, ArticleLifecycleChange>([
 export async function start(context: RuntimeContext): Promise<RunningFunction> {
   const config = loadConfig(manifest.settings, context.env);
   const database = await openDatabase(config);
-  const articles = createSqlArticleDirectory(database.db);
+  const articles = createSqlArticleDirectory(database.db.withTables<CommentTables>());
 
   registerEventFunction(
     manifest,

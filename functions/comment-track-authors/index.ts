@@ -6,11 +6,12 @@ import { openDatabase } from '../../shared/platform/database/database.ts';
 import { done, registerEventFunction } from '../../shared/platform/runtime/event-function.ts';
 import type { RunningFunction, RuntimeContext } from '../../shared/platform/runtime/running-function.ts';
 import { manifest } from './function.ts';
+import type { CommentTables } from '../../shared/comment/adapters/comment-tables.ts';
 
 export async function start(context: RuntimeContext): Promise<RunningFunction> {
   const config = loadConfig(manifest.settings, context.env);
   const database = await openDatabase(config);
-  const authors = createSqlAuthorDirectory(database.db);
+  const authors = createSqlAuthorDirectory(database.db.withTables<CommentTables>());
 
   registerEventFunction(
     manifest,

@@ -16,6 +16,7 @@ import { registeredListener } from '../../shared/platform/runtime/register-funct
 import type { RunningFunction } from '../../shared/platform/runtime/running-function.ts';
 import { manifest } from './function.ts';
 import { loadFunction } from '../function-modules.ts';
+import type { MemoTables } from '../../shared/memo/adapters/memo-tables.ts';
 
 /** The function started as its container would, served over real HTTP, ticked like a PingSource ticks it. */
 async function serve(env: Readonly<Record<string, string>>): Promise<{ ping(): Promise<Response>; stop(): Promise<void> }> {
@@ -73,8 +74,8 @@ describe.each([
   };
   const counts = async (caller: Caller) => {
     const tree = JSON.stringify(await readFolderTree(memo.deps, caller));
-    const rows = await database.db.selectFrom('memo_memos').select('id').where('author_id', '=', caller.userId).execute();
-    const folders = await database.db.selectFrom('memo_folders').select('id').where('author_id', '=', caller.userId).execute();
+    const rows = await database.db.withTables<MemoTables>().selectFrom('memo_memos').select('id').where('author_id', '=', caller.userId).execute();
+    const folders = await database.db.withTables<MemoTables>().selectFrom('memo_folders').select('id').where('author_id', '=', caller.userId).execute();
     return { memos: rows.length, folders: folders.length, treeMentions: (tree.match(/"memos":\[\{/g) ?? []).length };
   };
 
@@ -108,7 +109,7 @@ describe.each([
     }
     expect(await counts(user)).toEqual({ memos: 0, folders: 0, treeMentions: 0 });
     expect(await counts(admin)).toEqual(adminBefore);
-    const deletions = await database.db.selectFrom('outbox').select(['aggregateid']).where('type', '=', 'pilog.memo.memo.deleted.v1').execute();
+    const deletions = await database.db.withTables<MemoTables>().selectFrom('outbox').select(['aggregateid']).where('type', '=', 'pilog.memo.memo.deleted.v1').execute();
     expect(deletions).toHaveLength(3);
     // The user may start again.
     expect((await createMemo(memo.deps, user, { folderId: null })).ok).toBe(true);

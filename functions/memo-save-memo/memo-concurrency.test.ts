@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleMemos, seedMemos } from '../../shared/memo/testing/seed-memos.ts';
 import { startMemoTestServer, type MemoTestServer } from './testing/memo-test-server.ts';
+import type { MemoTables } from '../../shared/memo/adapters/memo-tables.ts';
 
 /** An author's writes are serialized (the author's row lock), so limits and cycle checks hold under concurrent requests. */
 describe.each(['embedded', 'services'] as const)('concurrent writes of one author (%s profile)', (profile) => {
@@ -24,7 +25,7 @@ describe.each(['embedded', 'services'] as const)('concurrent writes of one autho
     await seedMemos(server.database.db, author.caller.userId, sampleMemos(995, 20), 5_000_000);
     const responses = await Promise.all(Array.from({ length: 20 }, () => author.call('POST', '/api/v1/memos', {})));
     expect(statuses(responses)).toEqual([...Array(5).fill(201), ...Array(15).fill(409)]);
-    const rows = await server.database.db.selectFrom('memo_memos').select((eb) => eb.fn.countAll().as('count')).where('author_id', '=', author.caller.userId).executeTakeFirst();
+    const rows = await server.database.db.withTables<MemoTables>().selectFrom('memo_memos').select((eb) => eb.fn.countAll().as('count')).where('author_id', '=', author.caller.userId).executeTakeFirst();
     expect(Number(rows?.count)).toBe(1000);
   });
 

@@ -9,6 +9,7 @@ import { openDatabase } from '../../shared/platform/database/database.ts';
 import { migrateToLatest } from '../../shared/platform/database/migrate.ts';
 import { spawnNode, type SpawnedProcess } from '../../shared/platform/runtime/testing/spawn-node.ts';
 import { openEditor } from './testing/editor.ts';
+import { migrations } from '../../tools/migrations.ts';
 
 const ORIGIN = 'http://localhost:3000';
 const SECRET = 'realtime-lifecycle-secret-0123456789abcdef';
@@ -31,7 +32,7 @@ describe('realtime-autosave under Knative', () => {
 
   beforeAll(async () => {
     const database = await openDatabase({ profile: 'embedded', dataDir, mysqlUrl: '' });
-    await migrateToLatest(database);
+    await migrateToLatest(database, migrations);
     await database.close();
     proc = spawnNode(functionEntry, {
       PORT: String(port),

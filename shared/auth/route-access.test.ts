@@ -58,7 +58,7 @@ describe('every route × every kind of caller (embedded profile)', () => {
 
     // Real users with real sessions, made with the same adapters the auth function uses.
     const handle = await openDatabase({ profile: 'embedded', dataDir: env.PILOG_DATA_DIR as string, mysqlUrl: '' });
-    const db = handle.db as unknown as Kysely<AuthTables>;
+    const db = handle.db.withTables<AuthTables>();
     const deps = {
       users: createSqlUserRepository(db, createSnowflake(99, systemClock), systemClock),
       families: createSqlTokenFamilyStore(db, systemClock),

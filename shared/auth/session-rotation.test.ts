@@ -35,7 +35,7 @@ afterAll(async () => {
 
 const stores: Array<[string, () => TokenFamilyStore]> = [
   ['redis', () => createRedisTokenFamilyStore(redis, prefix)],
-  ['sqlite', () => createSqlTokenFamilyStore(handle.db as unknown as Kysely<AuthTables>, clock)],
+  ['sqlite', () => createSqlTokenFamilyStore(handle.db.withTables<AuthTables>(), clock)],
 ];
 
 describe.each(stores)('refresh rotation with the %s family store', (_name, makeStore) => {
@@ -43,7 +43,7 @@ describe.each(stores)('refresh rotation with the %s family store', (_name, makeS
   const rejected = { ok: false, error: { code: 'REFRESH_REJECTED' } };
 
   beforeAll(() => {
-    const db = handle.db as unknown as Kysely<AuthTables>;
+    const db = handle.db.withTables<AuthTables>();
     deps = {
       tokens: createJoseSessionTokens({ key: new TextEncoder().encode('r'.repeat(32)), accessTtlSeconds: 3600, refreshTtlSeconds: 604800, clock }),
       families: makeStore(),

@@ -22,6 +22,7 @@ import { replaceReferences } from './application/replace-references.ts';
 import { updateMemo } from './application/update-memo.ts';
 import type { FolderInfo } from './domain/folder-tree.ts';
 import { seededRandom } from '../platform/testing/seeded-random.ts';
+import type { MemoTables } from './adapters/memo-tables.ts';
 
 /**
  * Random sequences of create / move / rename / reorder / link / delete, run through the use cases with the real
@@ -83,11 +84,11 @@ function checkTree(tree: FolderInfo[], model: Model): void {
 }
 
 async function checkDatabase(database: TestDatabase, authorId: number, model: Model): Promise<void> {
-  const folders = await database.db.selectFrom('memo_folders').select(['id', 'parent_id', 'name', 'sequence']).where('author_id', '=', authorId).execute();
+  const folders = await database.db.withTables<MemoTables>().selectFrom('memo_folders').select(['id', 'parent_id', 'name', 'sequence']).where('author_id', '=', authorId).execute();
   expect(new Map(folders.map((row) => [Number(row.id), { parentId: row.parent_id === null ? null : Number(row.parent_id), name: row.name, sequence: row.sequence }]))).toEqual(model.folders);
-  const memos = await database.db.selectFrom('memo_memos').select(['id', 'folder_id', 'title', 'sequence']).where('author_id', '=', authorId).execute();
+  const memos = await database.db.withTables<MemoTables>().selectFrom('memo_memos').select(['id', 'folder_id', 'title', 'sequence']).where('author_id', '=', authorId).execute();
   expect(new Map(memos.map((row) => [Number(row.id), { folderId: row.folder_id === null ? null : Number(row.folder_id), title: row.title, sequence: row.sequence }]))).toEqual(model.memos);
-  const links = await database.db
+  const links = await database.db.withTables<MemoTables>()
     .selectFrom('memo_references')
     .innerJoin('memo_memos', 'memo_memos.id', 'memo_references.memo_id')
     .select(['memo_id', 'target_id'])

@@ -46,12 +46,12 @@ describe.each(testDialects)('generating the feeds (%s)', (dialect) => {
   beforeAll(async () => {
     ensureXmllint();
     database = await openTestDatabase(dialect);
-    const store = createSqlSeoStore(database.db as unknown as Kysely<SeoTables>, database.dialect, systemClock);
+    const store = createSqlSeoStore(database.db.withTables<SeoTables>(), database.dialect, systemClock);
     deps = { store, markdown: createMarkedRenderer(), site: testSite, clock: systemClock, coalesceMs: 60_000 };
   });
   afterAll(async () => database.close());
   beforeEach(async () => {
-    const db = database.db as unknown as Kysely<SeoTables>;
+    const db = database.db.withTables<SeoTables>();
     await db.deleteFrom('seo_articles').execute();
     await db.deleteFrom('seo_feeds').execute();
     await db.updateTable('seo_feed_state').set({ change_count: 0, last_change_at: 0, generated_change: null, generated_at: null, lease_owner: null, lease_until: null }).execute();
@@ -157,7 +157,7 @@ describe.each(testDialects)('generating the feeds (%s)', (dialect) => {
   // SQLite only, to keep the suite short: the queries are the same in both dialects, and MySQL's handling of
   // multi-megabyte files is covered by the store's contract suite (and measured by bench/seo-generate.ts).
   it.runIf(dialect === 'sqlite')('beyond 50,000 URLs, splits the sitemap into numbered files under an index, and joins them again when the site shrinks', async () => {
-    const db = database.db as unknown as Kysely<SeoTables>;
+    const db = database.db.withTables<SeoTables>();
     await seedPublishedArticles(db, MAX_SITEMAP_URLS); // with the home page: 50,001 URLs
     expect(await generate()).toMatchObject({ articles: MAX_SITEMAP_URLS, sitemapFiles: 2 });
 

@@ -17,11 +17,11 @@ describe('the feed generation lease across processes (mysql)', () => {
   let database: TestDatabase;
   let deps: RegenerateFeedsDeps;
   const leaseUntil = async () =>
-    Number((await (database.db as unknown as Kysely<SeoTables>).selectFrom('seo_feed_state').select('lease_until').executeTakeFirstOrThrow()).lease_until);
+    Number((await database.db.withTables<SeoTables>().selectFrom('seo_feed_state').select('lease_until').executeTakeFirstOrThrow()).lease_until);
 
   beforeAll(async () => {
     database = await openTestDatabase('mysql');
-    const store = createSqlSeoStore(database.db as unknown as Kysely<SeoTables>, database.dialect, systemClock);
+    const store = createSqlSeoStore(database.db.withTables<SeoTables>(), database.dialect, systemClock);
     deps = { store, markdown: createMarkedRenderer(), site: testSite, clock: systemClock, coalesceMs: 0 };
   });
   afterAll(() => database?.close());

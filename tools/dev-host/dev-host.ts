@@ -28,6 +28,7 @@ import { subscribeKafka } from './event-sources.ts';
 import { feedFromOutbox } from './outbox-feed.ts';
 import { pingEvent, startPingSources } from './ping-source.ts';
 import { loadFunction } from '../../functions/function-modules.ts';
+import { migrations } from '../migrations.ts';
 
 export interface DevHostOptions {
   readonly port: number;
@@ -67,7 +68,7 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
   if (platform.profile === 'embedded') mkdirSync(platform.dataDir, { recursive: true });
 
   const database = await openDatabase(platform);
-  const applied = await migrateToLatest(database);
+  const applied = await migrateToLatest(database, migrations);
   if (applied.length > 0) logger.info('migrations applied', { applied });
   // Kept open in the embedded profile: event functions are fed from its outbox.
   if (platform.profile === 'services') await database.close();

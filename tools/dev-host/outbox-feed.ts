@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../shared/platform/database/database.ts';
+import type { PlatformTables } from '../../shared/platform/database/database.ts';
 import type { Logger } from '../../shared/platform/logging/logger.ts';
 import { processEventBus } from '../../shared/platform/messaging/event-publisher.in-process.ts';
 import { consumerPosition, readOutboxFeed, storeConsumerPosition, type OutboxConsumer } from '../../shared/platform/outbox/outbox-feed.ts';
@@ -20,7 +20,7 @@ export const POLL_INTERVAL_MS = 1000;
  * bus is only a wake-up: a publish on the topic starts a pass at once instead of at the next poll.
  */
 export async function feedFromOutbox(options: {
-  db: Kysely<Database>;
+  db: Kysely<PlatformTables>;
   consumer: OutboxConsumer;
   dispatcher: EventDispatcher;
   logger: Logger;

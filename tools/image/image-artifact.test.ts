@@ -18,6 +18,7 @@ import { appendCommitted, manualClock, probe, stampsAt } from '../../shared/plat
 import { metricCatalog } from '../../shared/platform/telemetry/metric-catalog.ts';
 import { startOtlpReceiver } from '../../shared/platform/telemetry/testing/otlp-receiver.ts';
 import { postPing } from '../dev-host/ping-source.ts';
+import type { BlogTables } from '../../shared/blog/adapters/blog-tables.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'pilog-image-'));
 const artifactDir = join(work, 'app');
@@ -254,7 +255,7 @@ describe('the image runtime artifact', () => {
         child.once('exit', (code) => resolve({ code, output }));
       });
     try {
-      await site.db.insertInto('blog_tags').values({ id: 7, name: '백업', name_key: '백업', created_at: 0 }).execute();
+      await site.db.withTables<BlogTables>().insertInto('blog_tags').values({ id: 7, name: '백업', name_key: '백업', created_at: 0 }).execute();
       const backup = join(work, 'backup');
       const exported = await runTool('export', backup, site.env);
       expect(exported, exported.output).toMatchObject({ code: 0, output: expect.stringContaining('exported 7 files') });

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { articleStatuses, codePointLength, TITLE_MAX_LENGTH, type ArticleStatus } from '../../shared/blog/domain/article.ts';
-import type { Database } from '../../shared/platform/database/database.ts';
+import type { SiteDatabase } from '../site/site-database.ts';
 import { TableTally } from './import-report.ts';
 import { idOf, textOf, type ImportContext } from './import-context.ts';
 import { accept, reject, type TableImport } from './table-import.ts';
@@ -38,7 +38,7 @@ const timeColumns = ['created_at', 'published_at', 'last_published_at'] as const
 const fingerprint = (row: Record<(typeof copyColumns)[number], string> & Record<'id' | (typeof timeColumns)[number], unknown>, tagIds: readonly number[]): string =>
   JSON.stringify([Number(row.id), ...copyColumns.map((column) => row[column]), ...timeColumns.map((column) => (row[column] === null ? null : Number(row[column]))), tagIds]);
 
-async function tagIdsOf(db: Kysely<Database>, articleIds: readonly number[]): Promise<Map<number, number[]>> {
+async function tagIdsOf(db: Kysely<SiteDatabase>, articleIds: readonly number[]): Promise<Map<number, number[]>> {
   const byArticle = new Map<number, number[]>(articleIds.map((id) => [id, []]));
   const rows = await db.selectFrom('blog_taggings').select(['article_id', 'tag_id']).where('article_id', 'in', [...articleIds]).orderBy('article_id').orderBy('tag_id').execute();
   for (const row of rows) byArticle.get(Number(row.article_id))?.push(Number(row.tag_id));

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { migrateToLatest } from '../../shared/platform/database/migrate.ts';
-import { openSiteDatabase, siteToolStamps } from '../site/site-database.ts';
+import { openSiteDatabase, siteToolStamps, type SiteTables } from '../site/site-database.ts';
 import { createImportContext } from './import-context.ts';
 import { importArticles } from './import-articles.ts';
 import { importComments } from './import-comments.ts';
@@ -13,6 +13,7 @@ import { importUsers } from './import-users.ts';
 import { openSourceDatabase } from './source-database.ts';
 import { sourceTimeIn } from './source-time.ts';
 import { importTable, type ImportTarget } from './table-import.ts';
+import { migrations } from '../migrations.ts';
 
 const USAGE = 'usage: npm run import:jiniaslog -- <mysql-url> [--dry-run] [--source-time-zone <Area/City|±HH:MM>] [--schema-prefix <prefix>]';
 
@@ -63,8 +64,8 @@ export async function importJiniaslog(options: ImportOptions): Promise<ImportRep
     const zone = options.zone ?? (await source.serverOffset());
     options.progress.write(`[import] source time zone ${zone}${options.dryRun ? ', dry run: nothing is written' : ''}\n`);
     const context = createImportContext(source, sourceTimeIn(zone));
-    if (!options.dryRun) await migrateToLatest(target);
-    const into: ImportTarget = { db: target.db, dryRun: options.dryRun, stamps: siteToolStamps() };
+    if (!options.dryRun) await migrateToLatest(target, migrations);
+    const into: ImportTarget = { db: target.db.withTables<SiteTables>(), dryRun: options.dryRun, stamps: siteToolStamps() };
     const taggings = new TableTally('taggings');
     const users = importUsers(context);
     const tags = importTags(context);

@@ -14,6 +14,7 @@ import { startDevHost, type DevHost } from '../dev-host/dev-host.ts';
 import { importJiniaslog } from './import-command.ts';
 import { allChecksumsMatch, type ImportReport } from './import-report.ts';
 import { createSourceFixture, type SourceFixture } from './testing/source-fixture.ts';
+import type { SiteTables } from '../site/site-database.ts';
 
 const ADMIN = 'admin@jiniaslog.co.kr';
 const quiet = () => new Writable({ write: (_chunk, _encoding, done) => done() });
@@ -77,7 +78,7 @@ describe.each(['sqlite', 'mysql'] as const)('import:jiniaslog into an empty pilo
   });
 
   it('keeps ids, copies and times: the published routes answer what the source holds', async () => {
-    const [known] = await database.db.selectFrom('blog_articles').select('id').where('id', '=', source.knownArticle.id).execute();
+    const [known] = await database.db.withTables<SiteTables>().selectFrom('blog_articles').select('id').where('id', '=', source.knownArticle.id).execute();
     expect(known).toBeDefined();
     const view = await anonymous.json<ArticleView>('GET', `/api/v1/articles/${source.knownArticle.id}?expectedStatus=PUBLISHED`);
     expect(view.status).toBe(200);
@@ -128,7 +129,7 @@ describe.each(['sqlite', 'mysql'] as const)('import:jiniaslog into an empty pilo
         return body.comments.some((comment) => comment.id === id);
       }, 20_000),
     ).toBe(true);
-    const hashOf = async () => (await database.db.selectFrom('comment_comments').select('password_hash').where('id', '=', id).executeTakeFirstOrThrow()).password_hash;
+    const hashOf = async () => (await database.db.withTables<SiteTables>().selectFrom('comment_comments').select('password_hash').where('id', '=', id).executeTakeFirstOrThrow()).password_hash;
     expect(await hashOf()).toMatch(/^\$2a\$10\$/);
     const wrong = await anonymous.json<{ code: string }>('DELETE', `/api/v1/comments/${id}`, { password: 'not-it' });
     expect(wrong).toMatchObject({ status: 403, body: { code: 'PASSWORD_MISMATCH' } });

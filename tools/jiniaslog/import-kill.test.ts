@@ -7,6 +7,7 @@ import { openEmptyTestDatabase, type TestDatabase } from '../../shared/platform/
 import { importJiniaslog } from './import-command.ts';
 import { allChecksumsMatch, type ImportReport } from './import-report.ts';
 import { createSourceFixture, type SourceFixture } from './testing/source-fixture.ts';
+import type { BlogTables } from '../../shared/blog/adapters/blog-tables.ts';
 
 const ARTICLES = 1200;
 const COMMAND = fileURLToPath(new URL('./import-jiniaslog.ts', import.meta.url));
@@ -16,7 +17,7 @@ const quiet = () => new Writable({ write: (_chunk, _encoding, done) => done() })
 const outcome = (report: ImportReport) =>
   Object.fromEntries(report.tables.map((tally) => [tally.table, { held: tally.imported + tally.present, skipped: tally.skippedCount, checksums: tally.checksums() }]));
 
-const countOf = async (database: TestDatabase, table: 'blog_articles' | 'outbox') => Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow()).count);
+const countOf = async (database: TestDatabase, table: 'blog_articles' | 'outbox') => Number((await database.db.withTables<BlogTables>().selectFrom(table).select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow()).count);
 const eventsByType = async (database: TestDatabase) =>
   Object.fromEntries((await database.db.selectFrom('outbox').select(['type', (eb) => eb.fn.countAll().as('count')]).groupBy('type').orderBy('type').execute()).map((row) => [row.type, Number(row.count)]));
 

@@ -19,7 +19,7 @@ interface SourceUser {
 
 type UserRow = AuthUsersTable;
 
-/** The platform's Database type lists the tables functions share; the auth tables are the auth context's own. */
+/** The site tools' database type lists the tables they move; the auth tables are the auth context's own. */
 const authTables = (db: unknown): Kysely<AuthTables> => db as Kysely<AuthTables>;
 
 /**

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { RaisedEvent } from '../../shared/events/event-definition.ts';
-import type { Database } from '../../shared/platform/database/database.ts';
+import type { SiteDatabase } from '../site/site-database.ts';
 import type { OutboxStamps } from '../../shared/platform/outbox/append-to-outbox.ts';
 import { writeWithEvents } from '../site/read-model-events.ts';
 import type { progressWriter, TableTally } from './import-report.ts';
@@ -10,7 +10,7 @@ export const accept = <T>(row: T): Checked<T> => ({ ok: true, row });
 export const reject = (reason: string): Checked<never> => ({ ok: false, reason });
 
 export interface ImportTarget {
-  readonly db: Kysely<Database>;
+  readonly db: Kysely<SiteDatabase>;
   readonly dryRun: boolean;
   readonly stamps: OutboxStamps;
 }
@@ -29,12 +29,12 @@ export interface TableImport<Source, Row> {
   check(source: Source): Checked<Row>;
   keyOf(row: Row): string;
   /** The keys of `rows` pilog already holds. */
-  present(db: Kysely<Database>, rows: readonly Row[]): Promise<ReadonlySet<string>>;
-  write(trx: Transaction<Database>, rows: readonly Row[]): Promise<readonly RaisedEvent[]>;
+  present(db: Kysely<SiteDatabase>, rows: readonly Row[]): Promise<ReadonlySet<string>>;
+  write(trx: Transaction<SiteDatabase>, rows: readonly Row[]): Promise<readonly RaisedEvent[]>;
   /** The content `fingerprint` digests, of the source row as mapped. */
   fingerprint(row: Row): string;
   /** The same digest of what pilog holds for each row, by key. */
-  readBack(db: Kysely<Database>, rows: readonly Row[]): Promise<ReadonlyMap<string, string>>;
+  readBack(db: Kysely<SiteDatabase>, rows: readonly Row[]): Promise<ReadonlyMap<string, string>>;
 }
 
 export const BATCH_SIZE = 500;

@@ -2,7 +2,7 @@ import { isoTimestamp } from '../../shared/kernel/clock.ts';
 import type { Kysely } from 'kysely';
 import { countEverPublished, everPublishedArticles } from '../../shared/blog/adapters/published-articles.sql.ts';
 import type { Article } from '../../shared/blog/domain/article.ts';
-import type { Database } from '../../shared/platform/database/database.ts';
+import type { BlogDatabase } from '../../shared/blog/adapters/blog-tables.ts';
 import { searchDocument, type SearchEntry } from '../../shared/search/domain/search-entry.ts';
 import type { ArticleSource } from '../../shared/search/ports/article-source.port.ts';
 
@@ -24,7 +24,7 @@ export function searchEntryOf(article: Article): SearchEntry {
 }
 
 /** The search context's `ArticleSource`, read from the blog's tables: the rebuild command joins the two contexts. */
-export function blogArticleSource(db: Kysely<Database>): ArticleSource {
+export function blogArticleSource(db: Kysely<BlogDatabase>): ArticleSource {
   return {
     count: () => countEverPublished(db),
     async *entries(options = {}) {

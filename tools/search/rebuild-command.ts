@@ -6,6 +6,7 @@ import { openSearchIndex } from '../../shared/search/adapters/open-search-index.
 import { searchSettings } from '../../shared/search/adapters/search-settings.ts';
 import { rebuildSearchIndex, type RebuildProgress } from '../../shared/search/application/rebuild-search-index.ts';
 import { blogArticleSource } from './article-source.ts';
+import type { BlogTables } from '../../shared/blog/adapters/blog-tables.ts';
 
 const percent = (progress: RebuildProgress) => (progress.total === 0 ? 100 : Math.floor((100 * progress.done) / progress.total));
 
@@ -25,7 +26,7 @@ export async function runSearchRebuild(env: Readonly<Record<string, string | und
   const search = await openSearchIndex(config, { database });
   try {
     const result = await rebuildSearchIndex({
-      source: blogArticleSource(database.db),
+      source: blogArticleSource(database.db.withTables<BlogTables>()),
       rebuild: search.index,
       live: search.index,
       clock: systemClock,

@@ -9,6 +9,7 @@ import { openEmptyTestDatabase, type TestDatabase } from '../../shared/platform/
 import { importJiniaslog } from '../jiniaslog/import-command.ts';
 import { createSourceFixture, type SourceFixture } from '../jiniaslog/testing/source-fixture.ts';
 import { runExportCommand, runRestoreCommand } from './site-command.ts';
+import type { BlogTables } from '../../shared/blog/adapters/blog-tables.ts';
 
 const captured = () => {
   let text = '';
@@ -98,7 +99,7 @@ describe.each(['sqlite', 'mysql'] as const)('export → restore → export (%s)'
 
   it('queues the events the read models need: a published event per published article, a profile event per user', async () => {
     const events = await restored.db.selectFrom('outbox').select(['type']).execute();
-    const published = await restored.db.selectFrom('blog_articles').select('id').where('status', '=', 'PUBLISHED').execute();
+    const published = await restored.db.withTables<BlogTables>().selectFrom('blog_articles').select('id').where('status', '=', 'PUBLISHED').execute();
     expect(events.filter((event) => event.type === articlePublished.type).length).toBe(published.length);
     expect(events.filter((event) => event.type === userProfileChanged.type).length).toBe(4);
   });
@@ -123,7 +124,7 @@ describe.each(['sqlite', 'mysql'] as const)('export → restore → export (%s)'
     expect(refused.progress).toMatch(new RegExp(`comments\\.jsonl:${lineCount(await readFile(join(first(), 'comments.jsonl'), 'utf8')) + 1}: not a JSON line`));
     expect(refused.progress).toContain(`articles/${article}:6: tags not in tags.jsonl: 없는태그`);
     expect(refused.progress).not.toMatch(/\n\s+at /);
-    expect(await empty.db.selectFrom('blog_articles').select('id').execute()).toEqual([]);
+    expect(await empty.db.withTables<BlogTables>().selectFrom('blog_articles').select('id').execute()).toEqual([]);
   });
 });
 

@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { tagsOf } from '../../shared/blog/adapters/article-rows.sql.ts';
 import type { BlogArticlesTable } from '../../shared/blog/adapters/blog-tables.ts';
-import type { Database } from '../../shared/platform/database/database.ts';
+import type { SiteDatabase } from './site-database.ts';
 import { articleFileName, formatArticle } from './article-file.ts';
 import { SiteRefusal, type SiteProgress } from './site-report.ts';
 import { recordsAfterArticles, recordsBeforeArticles, type SiteRecords, type SiteRow } from './site-records.ts';
+import type { BlogDatabase } from '../../shared/blog/adapters/blog-tables.ts';
 
 export const ARTICLES_DIR = 'articles';
 const PAGE = 500;
@@ -40,7 +41,7 @@ async function* pages(db: AnyTables, table: string, orderBy: readonly string[]):
  * other table. Read in one transaction, so a backup of a live site is one consistent moment. The files hold no time
  * of their own: the same site exports to the same bytes.
  */
-export async function exportSite(database: Kysely<Database>, dir: string, progress: SiteProgress): Promise<ExportSummary> {
+export async function exportSite(database: Kysely<SiteDatabase>, dir: string, progress: SiteProgress): Promise<ExportSummary> {
   await mkdir(join(dir, ARTICLES_DIR), { recursive: true });
   const present = (await readdir(dir)).filter((name) => name !== ARTICLES_DIR);
   if (present.length > 0 || (await readdir(join(dir, ARTICLES_DIR))).length > 0) throw new SiteRefusal([`${dir} is not empty: export writes into a new or empty directory`]);
@@ -81,7 +82,7 @@ export async function exportSite(database: Kysely<Database>, dir: string, progre
     const total = await countOf(db, 'blog_articles');
     let done = 0;
     for await (const page of pages(db, 'blog_articles', ['id'])) {
-      const tags = await tagsOf(trx, page.map((row) => Number(row.id)));
+      const tags = await tagsOf(trx as unknown as Kysely<BlogDatabase>, page.map((row) => Number(row.id)));
       for (const row of page as unknown as BlogArticlesTable[]) {
         await write(join(dir, ARTICLES_DIR, articleFileName(Number(row.id))), [formatArticle(row, tags.get(Number(row.id)) ?? [])]);
       }

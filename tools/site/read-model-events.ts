@@ -7,7 +7,7 @@ import { userProfileChanged } from '../../shared/events/auth-user.events.ts';
 import { articlePublished } from '../../shared/events/blog-article.events.ts';
 import { raise, type RaisedEvent } from '../../shared/events/event-definition.ts';
 import { isoTimestamp } from '../../shared/kernel/clock.ts';
-import type { Database } from '../../shared/platform/database/database.ts';
+import type { SiteDatabase } from './site-database.ts';
 import { appendToOutbox, type OutboxStamps } from '../../shared/platform/outbox/append-to-outbox.ts';
 
 /**
@@ -38,7 +38,7 @@ export const userProfileEvent = (row: AuthUsersTable): RaisedEvent =>
  * Rows and their events in one transaction: all there or none. No fast path follows (a site tool publishes nothing
  * itself), so the rows are left unclaimed and the sweep (`events-sweep-outbox`) may take them at once.
  */
-export async function writeWithEvents(db: Kysely<Database>, stamps: OutboxStamps, write: (trx: Transaction<Database>) => Promise<readonly RaisedEvent[]>): Promise<void> {
+export async function writeWithEvents(db: Kysely<SiteDatabase>, stamps: OutboxStamps, write: (trx: Transaction<SiteDatabase>) => Promise<readonly RaisedEvent[]>): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const events = await write(trx);
     if (events.length === 0) return;

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { tagKey } from '../../shared/blog/domain/tag-name.ts';
-import type { Database } from '../../shared/platform/database/database.ts';
+import type { SiteDatabase } from './site-database.ts';
 import { decode } from '../../shared/platform/http/validation.ts';
 import type { OutboxStamps } from '../../shared/platform/outbox/append-to-outbox.ts';
 import { articleFileName, parseArticle, type ArticleFile } from './article-file.ts';
@@ -100,7 +100,7 @@ async function refuseUnlessEmpty(db: Kysely<Record<string, SiteRow>>): Promise<v
  * through the outbox, as an import writes them: search, the feeds and comments learn the published articles, comments
  * the users' profiles. Answers the rows restored per file.
  */
-export async function restoreSite(database: Kysely<Database>, dir: string, stamps: OutboxStamps, progress: SiteProgress): Promise<Record<string, number>> {
+export async function restoreSite(database: Kysely<SiteDatabase>, dir: string, stamps: OutboxStamps, progress: SiteProgress): Promise<Record<string, number>> {
   const db = database as unknown as Kysely<Record<string, SiteRow>>;
   await refuseUnlessEmpty(db);
   const { records, articles } = await readSite(dir);

@@ -3,8 +3,9 @@ import type { DatabaseHandle } from '../../shared/platform/database/database.ts'
 import { migrateToLatest } from '../../shared/platform/database/migrate.ts';
 import { exportSite } from './export-site.ts';
 import { restoreSite } from './restore-site.ts';
-import { openSiteDatabase, siteToolStamps } from './site-database.ts';
+import { openSiteDatabase, siteToolStamps, type SiteTables } from './site-database.ts';
 import { SiteRefusal, siteProgress } from './site-report.ts';
+import { migrations } from '../migrations.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -37,14 +38,14 @@ async function runSiteCommand(verb: 'export' | 'restore', args: readonly string[
 /** `npm run export -- <dir>`: the whole site as files in a new or empty directory. */
 export const runExportCommand = (args: readonly string[], env: Env, out: NodeJS.WritableStream, progress: NodeJS.WritableStream): Promise<number> =>
   runSiteCommand('export', args, env, progress, async (database, dir) => {
-    const summary = await exportSite(database.db, dir, siteProgress(progress, 'export'));
+    const summary = await exportSite(database.db.withTables<SiteTables>(), dir, siteProgress(progress, 'export'));
     return `exported ${summary.files} files, ${summary.bytes} bytes to ${dir}: ${Object.entries(summary.rows).map(([file, rows]) => `${file} ${rows}`).join(', ')}`;
   }, out);
 
 /** `npm run restore -- <dir>`: an export back into the profile's database, which must be empty (it is migrated first). */
 export const runRestoreCommand = (args: readonly string[], env: Env, out: NodeJS.WritableStream, progress: NodeJS.WritableStream): Promise<number> =>
   runSiteCommand('restore', args, env, progress, async (database, dir) => {
-    await migrateToLatest(database);
-    const restored = await restoreSite(database.db, dir, siteToolStamps(), siteProgress(progress, 'restore'));
+    await migrateToLatest(database, migrations);
+    const restored = await restoreSite(database.db.withTables<SiteTables>(), dir, siteToolStamps(), siteProgress(progress, 'restore'));
     return `restored from ${dir}: ${Object.entries(restored).map(([file, rows]) => `${file} ${rows}`).join(', ')}; the read-model events wait in the outbox for events-sweep-outbox`;
   }, out);

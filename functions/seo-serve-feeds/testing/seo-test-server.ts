@@ -68,7 +68,7 @@ export async function startSeoTestServer(dialect: SqlDialect, extraEnv: Record<s
   return {
     base: front.url,
     database,
-    store: createSqlSeoStore(database.db as unknown as Kysely<SeoTables>, database.dialect, systemClock),
+    store: createSqlSeoStore(database.db.withTables<SeoTables>(), database.dialect, systemClock),
     logLines,
     get: (path, headers = {}) => fetch(`${front.url}${path}`, { headers: { origin: FRONTEND_ORIGIN, ...headers } }),
     deliver: (spec, extensions) => deliverArticleEvent(tracker.url, spec, extensions),

@@ -1,3 +1,5 @@
+import type { PlatformTables } from '../../platform/database/database.ts';
+
 /**
  * The auth context's tables. Times are epoch milliseconds, like every pilog table: one integer type both dialects
  * store and compare alike.
@@ -25,7 +27,10 @@ export interface AuthTokenFamiliesTable {
   expires_at: number;
 }
 
-export interface AuthTables {
+export type AuthTables = {
   auth_users: AuthUsersTable;
   auth_token_families: AuthTokenFamiliesTable;
-}
+};
+
+/** What the auth context's adapters query: its tables, and the outbox its writes append to in the same transaction. */
+export type AuthDatabase = PlatformTables & AuthTables;

@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../kernel/clock.ts';
 import type { TokenFamilyStore } from '../ports/token-family-store.port.ts';
-import type { AuthTables } from './auth-tables.ts';
+import type { AuthDatabase } from './auth-tables.ts';
 
 /**
  * Token families in the SQL database (the embedded profile's SQLite). The compare-and-set is one conditional
  * UPDATE, atomic in any SQL engine. Expired rows are invisible and are swept when a family is created.
  */
-export function createSqlTokenFamilyStore(db: Kysely<AuthTables>, clock: Clock): TokenFamilyStore {
+export function createSqlTokenFamilyStore(db: Kysely<AuthDatabase>, clock: Clock): TokenFamilyStore {
   const expiry = (ttlSeconds: number) => clock.now() + ttlSeconds * 1000;
   return {
     async create(family, ttlSeconds) {

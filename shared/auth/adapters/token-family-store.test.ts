@@ -39,16 +39,16 @@ for (const dialect of testDialects as SqlDialect[]) {
     });
     afterAll(() => handle?.close());
 
-    tokenFamilyStoreContract(`sql/${dialect}`, () => createSqlTokenFamilyStore(handle.db as unknown as Kysely<AuthTables>, systemClock));
+    tokenFamilyStoreContract(`sql/${dialect}`, () => createSqlTokenFamilyStore(handle.db.withTables<AuthTables>(), systemClock));
 
     it('hides and sweeps expired families', async () => {
-      const store = createSqlTokenFamilyStore(handle.db as unknown as Kysely<AuthTables>, clock);
+      const store = createSqlTokenFamilyStore(handle.db.withTables<AuthTables>(), clock);
       await store.create({ fid: 'old', userId: 1, currentHash: 'a' }, 60);
       now += 61_000;
       expect(await store.find('old')).toBeNull();
       expect(await store.rotate('old', { expectedHash: 'a', newHash: 'b', sealedPair: 's', at: now }, 60)).toBe(false);
       await store.create({ fid: 'new', userId: 1, currentHash: 'a' }, 60);
-      const rows = await (handle.db as unknown as Kysely<AuthTables>).selectFrom('auth_token_families').select('fid').where('fid', '=', 'old').execute();
+      const rows = await handle.db.withTables<AuthTables>().selectFrom('auth_token_families').select('fid').where('fid', '=', 'old').execute();
       expect(rows).toEqual([]);
     });
   });

@@ -21,7 +21,7 @@ const fields = (overrides: Partial<SignInFields> = {}): SignInFields => ({
 
 describe.each(testDialects)('user repository on %s', (dialect) => {
   let handle: DatabaseHandle;
-  const repository = () => createSqlUserRepository(handle.db as unknown as Kysely<AuthTables>, createSnowflake(Math.floor(Math.random() * 128), systemClock), systemClock);
+  const repository = () => createSqlUserRepository(handle.db.withTables<AuthTables>(), createSnowflake(Math.floor(Math.random() * 128), systemClock), systemClock);
   beforeAll(async () => {
     handle = await openTestDatabase(dialect);
   });
@@ -48,7 +48,7 @@ describe.each(testDialects)('user repository on %s', (dialect) => {
     const published: OutgoingEvent[] = [];
     const publisher = { publish: async (events: readonly OutgoingEvent[]) => void published.push(...events), close: async () => {} };
     const relay = createOutboxRelay({ db: handle.db, publisher, clock: systemClock, logger: createLogger({ sink: { write: () => {} } }) });
-    const users = createSqlUserRepository(handle.db as unknown as Kysely<AuthTables>, createSnowflake(5, systemClock), systemClock, relay);
+    const users = createSqlUserRepository(handle.db.withTables<AuthTables>(), createSnowflake(5, systemClock), systemClock, relay);
     const first = await users.saveSignIn(fields({ email: 'events@example.com', nickName: 'First' }));
     await users.saveSignIn(fields({ email: 'events@example.com', nickName: 'Second', picUrl: null, roles: ['ADMIN'] }));
     await relay.drain();

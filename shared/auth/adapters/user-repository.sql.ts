@@ -1,15 +1,14 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { userProfileChanged } from '../../events/auth-user.events.ts';
 import { raise } from '../../events/event-definition.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import type { IdGenerator } from '../../kernel/snowflake.ts';
-import type { Database } from '../../platform/database/database.ts';
 import { appendToOutbox } from '../../platform/outbox/append-to-outbox.ts';
 import type { OutboxRelay } from '../../platform/outbox/relay-outbox.ts';
 import { formatRoles, parseRoles } from '../domain/role.ts';
 import type { SignInFields, User } from '../domain/user.ts';
 import type { UserRepository } from '../ports/user-repository.port.ts';
-import type { AuthTables, AuthUsersTable } from './auth-tables.ts';
+import type { AuthDatabase, AuthUsersTable } from './auth-tables.ts';
 import { inTransaction } from '../../platform/database/traced-transaction.ts';
 
 const userOf = (row: Selectable<AuthUsersTable>): User => ({
@@ -26,8 +25,8 @@ const userOf = (row: Selectable<AuthUsersTable>): User => ({
  * publishes it right after the commit, otherwise the outbox sweep does. The profile's aggregate version is the
  * upsert's time in milliseconds: it grows with every sign-in without a version column.
  */
-export function createSqlUserRepository(db: Kysely<AuthTables>, ids: IdGenerator, clock: Clock, relay?: OutboxRelay): UserRepository {
-  const byEmail = (trx: Kysely<AuthTables>, email: string) => trx.selectFrom('auth_users').selectAll().where('email', '=', email).executeTakeFirst();
+export function createSqlUserRepository(db: Kysely<AuthDatabase>, ids: IdGenerator, clock: Clock, relay?: OutboxRelay): UserRepository {
+  const byEmail = (trx: Kysely<AuthDatabase>, email: string) => trx.selectFrom('auth_users').selectAll().where('email', '=', email).executeTakeFirst();
 
   const upsert = (fields: SignInFields) =>
     inTransaction(db, async (trx) => {
@@ -47,8 +46,7 @@ export function createSqlUserRepository(db: Kysely<AuthTables>, ids: IdGenerator
           .execute();
       }
       const profile = raise(userProfileChanged, { userId: user.id, nickName: user.nickName, picUrl: user.picUrl, roles: [...user.roles] }, now);
-      // The outbox is every context's table; the auth tables' handle reaches it through the same transaction.
-      const events = await appendToOutbox(trx as unknown as Transaction<Database>, [profile], { ids, clock });
+      const events = await appendToOutbox(trx, [profile], { ids, clock });
       return { user, events };
     });
 

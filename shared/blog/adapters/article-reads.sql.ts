@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../platform/database/database.ts';
 import type { Tag } from '../domain/article.ts';
+import type { BlogDatabase } from './blog-tables.ts';
 import { EXCERPT_LENGTH, type CardRecord, type ListedStatus } from '../domain/article-views.ts';
 import type { ArticleReads } from '../ports/article-reads.port.ts';
 import { findArticle, tagsOf } from './article-rows.sql.ts';
@@ -12,7 +12,7 @@ const copyOf = (status: ListedStatus): Copy => (status === 'PUBLISHED' ? 'publis
  * The read side's SQL, the same for MySQL and SQLite. Lists cut the body to the card's excerpt in the database
  * (`substr` counts characters in both), so a page never moves whole posts over the wire.
  */
-export function createSqlArticleReads(db: Kysely<Database>): ArticleReads {
+export function createSqlArticleReads(db: Kysely<BlogDatabase>): ArticleReads {
   const cards = (copy: Copy) =>
     db
       .selectFrom('blog_articles')

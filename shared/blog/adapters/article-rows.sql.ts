@@ -1,6 +1,6 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Article, ArticleStatus, Tag } from '../domain/article.ts';
-import type { Database } from '../../platform/database/database.ts';
+import type { BlogDatabase } from './blog-tables.ts';
 import type { BlogArticlesTable } from './blog-tables.ts';
 
 /** Row ↔ aggregate mapping and the tag query every article read needs; shared by the store and the reads. */
@@ -34,7 +34,7 @@ export const rowOf = (article: Article, now: number): Insertable<BlogArticlesTab
 });
 
 /** The tags of each article, in the order they were added. */
-export async function tagsOf(db: Kysely<Database>, articleIds: readonly number[]): Promise<Map<number, Tag[]>> {
+export async function tagsOf(db: Kysely<BlogDatabase>, articleIds: readonly number[]): Promise<Map<number, Tag[]>> {
   const byArticle = new Map<number, Tag[]>(articleIds.map((id) => [id, []]));
   if (articleIds.length === 0) return byArticle;
   const rows = await db
@@ -50,7 +50,7 @@ export async function tagsOf(db: Kysely<Database>, articleIds: readonly number[]
 }
 
 /** `forUpdate` (MySQL, inside a transaction) locks the row until the commit, so concurrent writers queue. */
-export async function findArticle(db: Kysely<Database>, articleId: number, options: { forUpdate?: boolean } = {}): Promise<Article | null> {
+export async function findArticle(db: Kysely<BlogDatabase>, articleId: number, options: { forUpdate?: boolean } = {}): Promise<Article | null> {
   const query = db.selectFrom('blog_articles').selectAll().where('id', '=', articleId);
   const row = await (options.forUpdate ? query.forUpdate() : query).executeTakeFirst();
   if (row === undefined) return null;

@@ -10,6 +10,7 @@ import { tagArticle } from '../application/tag-article.ts';
 import { createSqlArticleReads } from './article-reads.sql.ts';
 import { blogWriteDeps, testAdmin as admin } from '../testing/blog-write-deps.ts';
 import { countEverPublished, everPublishedArticles } from './published-articles.sql.ts';
+import type { BlogTables } from './blog-tables.ts';
 
 const complete = { title: 'Hello', body: 'Body', thumbnailUrl: 'https://example.com/a.png' };
 
@@ -41,11 +42,11 @@ describe.each(testDialects)('blog articles in SQL (%s)', (dialect) => {
     expect(await changeArticleStatus(deps, admin, { articleId: id, asIsStatus: 'DRAFT', toBeStatus: 'PUBLISHED' })).toEqual({ ok: true, value: { articleId: id } });
     return id;
   };
-  const reads = () => createSqlArticleReads(database.db);
+  const reads = () => createSqlArticleReads(database.db.withTables<BlogTables>());
 
   it('commits each change with its outbox event, stamped with the version it made, and publishes it after the commit', async () => {
     const id = await publishNew();
-    const rows = await database.db.selectFrom('outbox').select(['type', 'aggregate_version', 'aggregateid']).where('aggregateid', '=', String(id)).orderBy('id').execute();
+    const rows = await database.db.withTables<BlogTables>().selectFrom('outbox').select(['type', 'aggregate_version', 'aggregateid']).where('aggregateid', '=', String(id)).orderBy('id').execute();
     expect(rows.map((row) => [row.type, Number(row.aggregate_version)])).toEqual([
       ['pilog.blog.article.created.v1', 1],
       ['pilog.blog.article.draft-saved.v1', 2],
@@ -57,9 +58,9 @@ describe.each(testDialects)('blog articles in SQL (%s)', (dialect) => {
 
   it('changes nothing and writes no event when the use case refuses', async () => {
     const id = await newArticle();
-    const before = await database.db.selectFrom('outbox').select('id').execute();
+    const before = await database.db.withTables<BlogTables>().selectFrom('outbox').select('id').execute();
     expect(await changeArticleStatus(deps, admin, { articleId: id, asIsStatus: 'DRAFT', toBeStatus: 'PUBLISHED' })).toMatchObject({ ok: false, error: { code: 'STATE_CONFLICT' } });
-    expect(await database.db.selectFrom('outbox').select('id').execute()).toHaveLength(before.length);
+    expect(await database.db.withTables<BlogTables>().selectFrom('outbox').select('id').execute()).toHaveLength(before.length);
     expect((await reads().find(id))?.version).toBe(1);
   });
 
@@ -67,7 +68,7 @@ describe.each(testDialects)('blog articles in SQL (%s)', (dialect) => {
     const id = await newArticle();
     const results = await Promise.all(Array.from({ length: 6 }, (_, i) => saveDraft(deps, admin, { articleId: id, body: `edit ${i}` })));
     expect(results.every((result) => result.ok)).toBe(true);
-    const versions = (await database.db.selectFrom('outbox').select('aggregate_version').where('aggregateid', '=', String(id)).execute()).map((row) => Number(row.aggregate_version));
+    const versions = (await database.db.withTables<BlogTables>().selectFrom('outbox').select('aggregate_version').where('aggregateid', '=', String(id)).execute()).map((row) => Number(row.aggregate_version));
     expect(versions.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect((await reads().find(id))?.version).toBe(7);
   });
@@ -77,7 +78,7 @@ describe.each(testDialects)('blog articles in SQL (%s)', (dialect) => {
     const name = `Race${Date.now() % 100000}`;
     const results = await Promise.all(articles.map((articleId, i) => tagArticle(deps, admin, { articleId, tagName: i === 0 ? name : name.toLowerCase() })));
     expect(results.every((result) => result.ok)).toBe(true);
-    const tags = await database.db.selectFrom('blog_tags').select(['name']).where('name_key', '=', name.toLowerCase()).execute();
+    const tags = await database.db.withTables<BlogTables>().selectFrom('blog_tags').select(['name']).where('name_key', '=', name.toLowerCase()).execute();
     expect(tags).toHaveLength(1);
     for (const articleId of articles) expect((await reads().find(articleId))?.tags.map((tag) => tag.name)).toEqual(tags.map((tag) => tag.name));
   });
@@ -105,12 +106,12 @@ describe.each(testDialects)('blog articles in SQL (%s)', (dialect) => {
     const before = Date.now();
     const later = await publishNew();
     const all: number[] = [];
-    for await (const batch of everPublishedArticles(database.db, { batchSize: 2 })) all.push(...batch.map((article) => article.id));
+    for await (const batch of everPublishedArticles(database.db.withTables<BlogTables>(), { batchSize: 2 })) all.push(...batch.map((article) => article.id));
     expect(all).toEqual([...all].sort((x, y) => x - y));
     expect(all).toEqual(expect.arrayContaining([id, later]));
-    expect(await countEverPublished(database.db)).toBe(all.length);
+    expect(await countEverPublished(database.db.withTables<BlogTables>())).toBe(all.length);
     const changed: number[] = [];
-    for await (const batch of everPublishedArticles(database.db, { changedSince: before })) changed.push(...batch.map((article) => article.id));
+    for await (const batch of everPublishedArticles(database.db.withTables<BlogTables>(), { changedSince: before })) changed.push(...batch.map((article) => article.id));
     expect(changed).toEqual([later]);
   });
 });

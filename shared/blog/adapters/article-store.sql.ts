@@ -3,7 +3,8 @@ import type { AppError } from '../../kernel/app-error.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import type { Result } from '../../kernel/result.ts';
 import type { IdGenerator } from '../../kernel/snowflake.ts';
-import type { Database, SqlDialect } from '../../platform/database/database.ts';
+import type { SqlDialect } from '../../platform/database/database.ts';
+import type { BlogDatabase } from './blog-tables.ts';
 import type { OutgoingEvent } from '../../platform/messaging/event-publisher.port.ts';
 import { appendToOutbox } from '../../platform/outbox/append-to-outbox.ts';
 import type { OutboxRelay } from '../../platform/outbox/relay-outbox.ts';
@@ -35,14 +36,14 @@ const isRace = (error: unknown): boolean => {
 };
 
 interface StoreDeps {
-  readonly db: Kysely<Database>;
+  readonly db: Kysely<BlogDatabase>;
   readonly dialect: SqlDialect;
   readonly ids: IdGenerator;
   readonly clock: Clock;
   readonly relay: OutboxRelay;
 }
 
-function transactionOf(trx: Transaction<Database>, deps: StoreDeps, outgoing: OutgoingEvent[]): ArticleTransaction {
+function transactionOf(trx: Transaction<BlogDatabase>, deps: StoreDeps, outgoing: OutgoingEvent[]): ArticleTransaction {
   return {
     // MySQL: lock the row, so concurrent writers of one article wait for each other rather than retry; SQLite's
     // write transactions are serial already (BEGIN IMMEDIATE) and it has no FOR UPDATE.

@@ -1,3 +1,5 @@
+import type { PlatformTables } from '../../platform/database/database.ts';
+
 /**
  * The blog context's tables. Times are epoch milliseconds, like every pilog table. The two copies of an article
  * (§2.1) are columns of its row: they are always read and written with it.
@@ -36,8 +38,11 @@ export interface BlogTaggingsTable {
   created_at: number;
 }
 
-export interface BlogTables {
+export type BlogTables = {
   blog_articles: BlogArticlesTable;
   blog_tags: BlogTagsTable;
   blog_taggings: BlogTaggingsTable;
-}
+};
+
+/** What the blog context's adapters query: its tables, and the outbox its writes append to in the same transaction. */
+export type BlogDatabase = PlatformTables & BlogTables;

@@ -11,6 +11,7 @@ import { createArticleReadCache } from '../application/article-read-cache.ts';
 import type { ArticleWriteDeps } from '../application/write-article.ts';
 import { createSqlArticleStore } from './article-store.sql.ts';
 import type { blogWriteSettings } from './blog-settings.ts';
+import type { BlogTables } from './blog-tables.ts';
 
 export interface BlogWrites {
   readonly deps: ArticleWriteDeps & { readonly ids: IdGenerator };
@@ -34,7 +35,7 @@ export async function openBlogWrites(config: ConfigOf<typeof blogWriteSettings>,
     onInvalidationFailure: (error) => context.logger.error('cached article reads not invalidated; readers may see the old version until entries expire', { error }),
   });
   return {
-    deps: { store: createSqlArticleStore({ db: database.db, dialect: database.dialect, ids, clock, relay }), cache: readCache, clock, ids },
+    deps: { store: createSqlArticleStore({ db: database.db.withTables<BlogTables>(), dialect: database.dialect, ids, clock, relay }), cache: readCache, clock, ids },
     async close() {
       await relay.drain();
       await processIds.release();

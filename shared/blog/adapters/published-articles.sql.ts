@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../platform/database/database.ts';
+import type { BlogDatabase } from './blog-tables.ts';
 import type { Article } from '../domain/article.ts';
 import { articleOf, tagsOf } from './article-rows.sql.ts';
 
@@ -8,7 +8,7 @@ import { articleOf, tagsOf } from './article-rows.sql.ts';
  * first, in batches: what a read model of published articles is rebuilt from. `changedSince` keeps only rows
  * changed at or after that time (epoch ms).
  */
-export async function* everPublishedArticles(db: Kysely<Database>, options: { changedSince?: number; batchSize?: number } = {}): AsyncGenerator<readonly Article[]> {
+export async function* everPublishedArticles(db: Kysely<BlogDatabase>, options: { changedSince?: number; batchSize?: number } = {}): AsyncGenerator<readonly Article[]> {
   const batchSize = options.batchSize ?? 200;
   let after = 0;
   for (;;) {
@@ -23,7 +23,7 @@ export async function* everPublishedArticles(db: Kysely<Database>, options: { ch
   }
 }
 
-export async function countEverPublished(db: Kysely<Database>): Promise<number> {
+export async function countEverPublished(db: Kysely<BlogDatabase>): Promise<number> {
   const row = await db.selectFrom('blog_articles').select((eb) => eb.fn.countAll<number>().as('count')).where('published_at', 'is not', null).executeTakeFirst();
   return Number(row?.count ?? 0);
 }

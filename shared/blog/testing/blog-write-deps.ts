@@ -9,6 +9,7 @@ import { createOutboxRelay } from '../../platform/outbox/relay-outbox.ts';
 import { createArticleReadCache } from '../application/article-read-cache.ts';
 import type { ArticleWriteDeps } from '../application/write-article.ts';
 import { createSqlArticleStore } from '../adapters/article-store.sql.ts';
+import type { BlogTables } from '../adapters/blog-tables.ts';
 
 export const testAdmin = { userId: 1, roles: ['ADMIN'] } as const;
 
@@ -24,5 +25,5 @@ export function blogWriteDeps(database: DatabaseHandle, publisher: EventPublishe
       throw error;
     },
   });
-  return { store: createSqlArticleStore({ db: database.db, dialect: database.dialect, ids, clock: systemClock, relay }), cache, clock: systemClock, ids };
+  return { store: createSqlArticleStore({ db: database.db.withTables<BlogTables>(), dialect: database.dialect, ids, clock: systemClock, relay }), cache, clock: systemClock, ids };
 }

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { RaisedEvent } from '../../events/event-definition.ts';
 import { asId } from '../../kernel/id.ts';
-import type { Database } from '../../platform/database/database.ts';
+import type { CommentDatabase } from './comment-tables.ts';
 import { appendToOutbox, type OutboxStamps } from '../../platform/outbox/append-to-outbox.ts';
 import type { OutboxRelay } from '../../platform/outbox/relay-outbox.ts';
 import type { Comment } from '../domain/comment.ts';
@@ -44,9 +44,9 @@ function rowOf(comment: Comment): Row {
 }
 
 /** Comments in MySQL or SQLite through one Kysely query set; events go through the outbox in the same transaction. */
-export function createSqlCommentRepository(deps: { db: Kysely<Database>; stamps: OutboxStamps; relay: OutboxRelay }): CommentRepository {
+export function createSqlCommentRepository(deps: { db: Kysely<CommentDatabase>; stamps: OutboxStamps; relay: OutboxRelay }): CommentRepository {
   const { db } = deps;
-  const writeWith = async (change: (trx: Kysely<Database>) => Promise<unknown>, events: readonly RaisedEvent[]): Promise<void> => {
+  const writeWith = async (change: (trx: Kysely<CommentDatabase>) => Promise<unknown>, events: readonly RaisedEvent[]): Promise<void> => {
     const outgoing = await inTransaction(db, async (trx) => {
       await change(trx);
       return appendToOutbox(trx, events, deps.stamps);

@@ -1,3 +1,5 @@
+import type { PlatformTables } from '../../platform/database/database.ts';
+
 /**
  * The comment context's tables. Times are epoch milliseconds and flags 0/1 integers, which both dialects store and
  * compare alike. `comment_articles` and `comment_authors` are read models fed by other contexts' events.
@@ -31,8 +33,11 @@ export interface CommentAuthorsTable {
   version: number;
 }
 
-export interface CommentTables {
+export type CommentTables = {
   comment_comments: CommentCommentsTable;
   comment_articles: CommentArticlesTable;
   comment_authors: CommentAuthorsTable;
-}
+};
+
+/** What the comment context's adapters query: its tables, and the outbox its writes append to in the same transaction. */
+export type CommentDatabase = PlatformTables & CommentTables;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../platform/database/database.ts';
+import type { CommentDatabase } from './comment-tables.ts';
 import type { ArticleDirectory } from '../ports/article-directory.port.ts';
 import type { AuthorDirectory } from '../ports/author-directory.port.ts';
 
@@ -25,7 +25,7 @@ async function recordVersioned(update: () => Promise<bigint>, insert: () => Prom
 
 const isDuplicateKey = (error: unknown): boolean => /duplicate|unique constraint|ER_DUP_ENTRY/i.test(`${(error as Error).message} ${(error as { code?: string }).code ?? ''}`);
 
-export function createSqlArticleDirectory(db: Kysely<Database>): ArticleDirectory {
+export function createSqlArticleDirectory(db: Kysely<CommentDatabase>): ArticleDirectory {
   return {
     async isPublished(articleId) {
       const row = await db.selectFrom('comment_articles').select('published').where('article_id', '=', articleId).executeTakeFirst();
@@ -48,7 +48,7 @@ export function createSqlArticleDirectory(db: Kysely<Database>): ArticleDirector
   };
 }
 
-export function createSqlAuthorDirectory(db: Kysely<Database>): AuthorDirectory {
+export function createSqlAuthorDirectory(db: Kysely<CommentDatabase>): AuthorDirectory {
   return {
     record: (userId, profile, version) =>
       recordVersioned(

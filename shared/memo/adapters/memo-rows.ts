@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Folder } from '../domain/folder.ts';
 import type { Memo, MemoHeader } from '../domain/memo.ts';
-import type { Database } from '../../platform/database/database.ts';
+import type { MemoDatabase } from './memo-tables.ts';
 
 /** Rows ↔ domain values. mysql2 may hand BIGINTs over as strings, so every number goes through Number(). */
 export const headerColumns = ['id', 'author_id', 'folder_id', 'title', 'sequence', 'version'] as const;
@@ -31,7 +31,7 @@ export const folderOf = (row: { id: number; author_id: number; parent_id: number
 export const countOf = (row: { count: string | number | bigint } | undefined): number => Number(row?.count ?? 0);
 
 /** Lookups every memo query set needs, in a transaction or not. */
-export function memoLookups(db: Kysely<Database>) {
+export function memoLookups(db: Kysely<MemoDatabase>) {
   return {
     async findMemo(id: number): Promise<Memo | null> {
       const row = await db.selectFrom('memo_memos').select([...headerColumns, 'content']).where('id', '=', id).executeTakeFirst();

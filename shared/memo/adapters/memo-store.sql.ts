@@ -3,7 +3,8 @@ import type { AppError } from '../../kernel/app-error.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import type { Result } from '../../kernel/result.ts';
 import type { IdGenerator } from '../../kernel/snowflake.ts';
-import type { Database, SqlDialect } from '../../platform/database/database.ts';
+import type { SqlDialect } from '../../platform/database/database.ts';
+import type { MemoDatabase } from './memo-tables.ts';
 import type { OutgoingEvent } from '../../platform/messaging/event-publisher.port.ts';
 import { appendToOutbox } from '../../platform/outbox/append-to-outbox.ts';
 import type { OutboxRelay } from '../../platform/outbox/relay-outbox.ts';
@@ -13,7 +14,7 @@ import { createSqlWriteSession } from './memo-write-session.sql.ts';
 import { inTransaction } from '../../platform/database/traced-transaction.ts';
 
 export interface SqlMemoStoreDeps {
-  readonly db: Kysely<Database>;
+  readonly db: Kysely<MemoDatabase>;
   readonly dialect: SqlDialect;
   /** Outbox event ids. */
   readonly ids: IdGenerator;
@@ -41,7 +42,7 @@ const MAX_ATTEMPTS = 3;
 export function createSqlMemoStore(deps: SqlMemoStoreDeps): MemoStore {
   const { db } = deps;
 
-  const lockAuthor = async (trx: Kysely<Database>, author: WriteAuthor, now: number): Promise<void> => {
+  const lockAuthor = async (trx: Kysely<MemoDatabase>, author: WriteAuthor, now: number): Promise<void> => {
     if (author.roles === undefined) {
       await trx.updateTable('memo_authors').set({ updated_at: now }).where('author_id', '=', author.authorId).execute();
       return;
@@ -52,7 +53,7 @@ export function createSqlMemoStore(deps: SqlMemoStoreDeps): MemoStore {
     await (deps.dialect === 'mysql' ? insert.onDuplicateKeyUpdate(update) : insert.onConflict((conflict) => conflict.column('author_id').doUpdateSet(update))).execute();
   };
 
-  const treeVersionIn = async (reader: Kysely<Database>, authorId: number): Promise<number> => {
+  const treeVersionIn = async (reader: Kysely<MemoDatabase>, authorId: number): Promise<number> => {
     const row = await reader.selectFrom('memo_authors').select('tree_version').where('author_id', '=', authorId).executeTakeFirst();
     return Number(row?.tree_version ?? 0);
   };

@@ -1,3 +1,5 @@
+import type { PlatformTables } from '../../platform/database/database.ts';
+
 /**
  * The memo context's tables. Times are epoch milliseconds, ids snowflakes, as everywhere in pilog.
  */
@@ -40,9 +42,12 @@ export interface MemoReferencesTable {
   target_id: number;
 }
 
-export interface MemoTables {
+export type MemoTables = {
   memo_authors: MemoAuthorsTable;
   memo_folders: MemoFoldersTable;
   memo_memos: MemoMemosTable;
   memo_references: MemoReferencesTable;
-}
+};
+
+/** What the memo context's adapters query: its tables, and the outbox its writes append to in the same transaction. */
+export type MemoDatabase = PlatformTables & MemoTables;

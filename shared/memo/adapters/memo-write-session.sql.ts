@@ -4,7 +4,7 @@ import type { Clock } from '../../kernel/clock.ts';
 import { searchable } from '../domain/memo.ts';
 import type { MemoWriteSession } from '../ports/memo-store.port.ts';
 import { countOf, folderColumns, folderOf, headerColumns, memoHeaderOf, memoLookups } from './memo-rows.ts';
-import type { Database } from '../../platform/database/database.ts';
+import type { MemoDatabase } from './memo-tables.ts';
 
 export interface SqlWriteSession {
   readonly session: MemoWriteSession;
@@ -17,7 +17,7 @@ export interface SqlWriteSession {
  * The statements of one write transaction. Each mutation notes whether it changed what the folder tree shows
  * (titles, folders, order, links; not content), so the store bumps the tree version without the use case asking.
  */
-export function createSqlWriteSession(trx: Kysely<Database>, authorId: number, clock: Clock): SqlWriteSession {
+export function createSqlWriteSession(trx: Kysely<MemoDatabase>, authorId: number, clock: Clock): SqlWriteSession {
   const events: RaisedEvent[] = [];
   let treeChanged = false;
   const touchTree = (): void => void (treeChanged = true);

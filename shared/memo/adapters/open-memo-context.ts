@@ -10,6 +10,7 @@ import type { MemoDeps } from '../application/memo-deps.ts';
 import { createFolderTreeCache } from './folder-tree-cache.cache.ts';
 import type { memoSettings } from './memo-settings.ts';
 import { createSqlMemoStore } from './memo-store.sql.ts';
+import type { MemoTables } from './memo-tables.ts';
 
 export interface MemoContext {
   readonly deps: MemoDeps;
@@ -31,7 +32,7 @@ export async function openMemoContext(config: ConfigOf<typeof memoSettings>, con
   const relay = createOutboxRelay({ db: database.db, publisher, clock, logger: context.logger });
   return {
     deps: {
-      store: createSqlMemoStore({ db: database.db, dialect: database.dialect, ids, clock, relay }),
+      store: createSqlMemoStore({ db: database.db.withTables<MemoTables>(), dialect: database.dialect, ids, clock, relay }),
       treeCache: createFolderTreeCache(cache.cache, context.logger),
       ids,
     },

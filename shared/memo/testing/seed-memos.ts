@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../platform/database/database.ts';
+import type { PlatformTables } from '../../platform/database/database.ts';
+import type { MemoTables } from '../adapters/memo-tables.ts';
 import { DEFAULT_SEQUENCE, searchable } from '../domain/memo.ts';
 
 export interface SeededMemo {
@@ -11,9 +12,9 @@ export interface SeededMemo {
  * Inserts memos straight into the tables, in batches, for tests that need many (quotas, search timing): creating a
  * thousand through the use case would only measure the test. Rows are shaped exactly as the store writes them.
  */
-export async function seedMemos(db: Kysely<Database>, authorId: number, memos: readonly SeededMemo[], firstId: number): Promise<number[]> {
+export async function seedMemos(database: Kysely<PlatformTables>, authorId: number, memos: readonly SeededMemo[], firstId: number): Promise<number[]> {
   const now = Date.now();
-  await db.transaction().execute(async (trx) => {
+  await database.withTables<MemoTables>().transaction().execute(async (trx) => {
     const author = await trx.selectFrom('memo_authors').select('author_id').where('author_id', '=', authorId).executeTakeFirst();
     if (!author) await trx.insertInto('memo_authors').values({ author_id: authorId, roles: 'USER', tree_version: 0, updated_at: now }).execute();
     for (let start = 0; start < memos.length; start += 100) {

@@ -1,12 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { BlogTables } from '../../blog/adapters/blog-tables.ts';
-import type { CommentTables } from '../../comment/adapters/comment-tables.ts';
-import type { MemoTables } from '../../memo/adapters/memo-tables.ts';
 import type { OutboxTables } from '../outbox/outbox-table.ts';
-import type { SeoTables } from '../../seo/adapters/seo-tables.ts';
 
-/** Every table pilog has, as the intersection of each context's table interfaces. A context adds its own here. */
-export type Database = OutboxTables & BlogTables & CommentTables & MemoTables & SeoTables;
+/**
+ * The tables the platform itself owns. A context declares its own beside its adapters and sees them with Kysely's
+ * `withTables` on the handle it was given (`database.db.withTables<BlogTables>()`): the platform knows no context.
+ */
+export type PlatformTables = OutboxTables;
 
 export type SqlDialect = 'mysql' | 'sqlite';
 
@@ -15,7 +14,7 @@ export type SqlDialect = 'mysql' | 'sqlite';
  * dialect is exposed for the rare statement that must differ. `close` ends the pool or closes the file.
  */
 export interface DatabaseHandle {
-  readonly db: Kysely<Database>;
+  readonly db: Kysely<PlatformTables>;
   readonly dialect: SqlDialect;
   close(): Promise<void>;
 }

@@ -4,7 +4,7 @@ import { appendToOutbox } from '../outbox/append-to-outbox.ts';
 import { manualClock, probe, stampsAt } from '../outbox/testing/outbox-fixtures.ts';
 import type { DatabaseHandle } from './database.ts';
 import { migrateToLatest, migrationStatus } from './migrate.ts';
-import { migrations } from './migrations.ts';
+import { migrations } from '../../../tools/migrations.ts';
 import { openEmptyTestDatabase, testDialects } from './testing/test-databases.ts';
 
 /** A context's table, standing in for the rows a use case changes next to its outbox rows. */
@@ -111,7 +111,7 @@ describe('migrating MySQL', () => {
     const latin1 = await openEmptyTestDatabase('mysql');
     try {
       await sql`alter database character set latin1`.execute(latin1.db);
-      await expect(migrateToLatest(latin1)).rejects.toThrow(/uses character set latin1; pilog needs utf8mb4/);
+      await expect(migrateToLatest(latin1, migrations)).rejects.toThrow(/uses character set latin1; pilog needs utf8mb4/);
       expect(await sql`show tables`.execute(latin1.db)).toMatchObject({ rows: [] });
     } finally {
       await latin1.close();

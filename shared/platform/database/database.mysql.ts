@@ -1,5 +1,5 @@
 import { Kysely, MysqlDialect } from 'kysely';
-import type { Database, DatabaseHandle } from './database-handle.ts';
+import type { DatabaseHandle, PlatformTables } from './database-handle.ts';
 
 /**
  * A MySQL 8 / MariaDB pool. Small, because every function instance on the Pi holds its own; created on first
@@ -8,7 +8,7 @@ import type { Database, DatabaseHandle } from './database-handle.ts';
  * A dynamic import of mysql2 itself would lose its named exports in the split image bundle, hence mysql-pool.ts.
  */
 export function openMysqlDatabase(url: string, options: { connectionLimit?: number } = {}): DatabaseHandle {
-  const db = new Kysely<Database>({
+  const db = new Kysely<PlatformTables>({
     dialect: new MysqlDialect({
       pool: async () => (await import('./mysql-pool.ts')).createMysqlPool(url, options.connectionLimit ?? 5),
     }),

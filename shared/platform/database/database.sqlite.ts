@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { Kysely } from 'kysely';
-import type { Database, DatabaseHandle } from './database-handle.ts';
+import type { DatabaseHandle, PlatformTables } from './database-handle.ts';
 import { NodeSqliteDialect } from './node-sqlite-dialect.ts';
 
 /** How long a statement waits for another process's write lock (the migrate CLI, a second dev host) before failing. */
@@ -18,7 +18,7 @@ export function openSqliteDatabase(file: string): DatabaseHandle {
   mkdirSync(dirname(file), { recursive: true });
   const sqlite = new DatabaseSync(file, { timeout: BUSY_TIMEOUT_MS, enableForeignKeyConstraints: true });
   sqlite.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
-  const db = new Kysely<Database>({ dialect: new NodeSqliteDialect(sqlite) });
+  const db = new Kysely<PlatformTables>({ dialect: new NodeSqliteDialect(sqlite) });
   return {
     db,
     dialect: 'sqlite',

@@ -3,7 +3,7 @@ import { requireSetting } from '../config/platform-settings.ts';
 import type { DatabaseHandle } from './database-handle.ts';
 
 // The types live apart so the dialect modules can use them without importing the loaders below (a cycle).
-export type { Database, DatabaseHandle, SqlDialect } from './database-handle.ts';
+export type { DatabaseHandle, PlatformTables, SqlDialect } from './database-handle.ts';
 
 export interface DatabaseSettings {
   readonly profile: 'embedded' | 'services';

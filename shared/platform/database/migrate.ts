@@ -1,6 +1,11 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { DatabaseHandle } from './database.ts';
-import { migrations } from './migrations.ts';
+
+/**
+ * Migrations as `[name, load]`, oldest first. The platform knows none but its own; the list of every one is the
+ * composition's (tools/migrations.ts), which is why callers pass it.
+ */
+export type MigrationList = ReadonlyArray<readonly [name: string, load: () => Promise<Migration>]>;
 
 export interface MigrationState {
   readonly name: string;
@@ -8,7 +13,7 @@ export interface MigrationState {
   readonly appliedAt: Date | undefined;
 }
 
-function migratorFor(db: Kysely<unknown>, list: typeof migrations): Migrator {
+function migratorFor(db: Kysely<unknown>, list: MigrationList): Migrator {
   const provider: MigrationProvider = {
     getMigrations: async () => Object.fromEntries(await Promise.all(list.map(async ([name, load]): Promise<[string, Migration]> => [name, await load()]))),
   };
@@ -35,7 +40,7 @@ async function requireUtf8mb4(db: Kysely<unknown>): Promise<void> {
  * DDL (SQLite; MySQL commits DDL implicitly). Kysely's migration lock makes concurrent runs wait for each other.
  * Returns the names applied by this call; throws naming the migration that failed.
  */
-export async function migrateToLatest(handle: DatabaseHandle, list = migrations): Promise<readonly string[]> {
+export async function migrateToLatest(handle: DatabaseHandle, list: MigrationList): Promise<readonly string[]> {
   const db = handle.db as Kysely<unknown>;
   if (handle.dialect === 'mysql') await requireUtf8mb4(db);
   const { error, results = [] } = await migratorFor(db, list).migrateToLatest();
@@ -46,7 +51,7 @@ export async function migrateToLatest(handle: DatabaseHandle, list = migrations)
   return results.map((result) => result.migrationName);
 }
 
-export async function migrationStatus(handle: DatabaseHandle, list = migrations): Promise<readonly MigrationState[]> {
+export async function migrationStatus(handle: DatabaseHandle, list: MigrationList): Promise<readonly MigrationState[]> {
   const infos = await migratorFor(handle.db as Kysely<unknown>, list).getMigrations();
   return infos.map((info) => ({ name: info.name, appliedAt: info.executedAt }));
 }

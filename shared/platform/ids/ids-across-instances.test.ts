@@ -6,6 +6,7 @@ import { systemClock } from '../../kernel/clock.ts';
 import { decodeSnowflake } from '../../kernel/snowflake.ts';
 import { openTestDatabase, type TestDatabase } from '../database/testing/test-databases.ts';
 import { spawnNode, type SpawnedProcess } from '../runtime/testing/spawn-node.ts';
+import type { CommentTables } from '../../comment/adapters/comment-tables.ts';
 
 /**
  * Issue 13: instances of the writing functions, each a process of its own started by its container entry as Knative
@@ -72,7 +73,7 @@ describe('ids across instances (services profile, one process per instance)', ()
 
   beforeAll(async () => {
     database = await openTestDatabase('mysql');
-    await database.db.insertInto('comment_articles').values({ article_id: ARTICLE_ID, published: 1, version: 1 }).execute();
+    await database.db.withTables<CommentTables>().insertInto('comment_articles').values({ article_id: ARTICLE_ID, published: 1, version: 1 }).execute();
     const env = {
       ...database.env,
       PILOG_REDIS_URL: process.env.PILOG_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
@@ -99,7 +100,7 @@ describe('ids across instances (services profile, one process per instance)', ()
     const outcomes = (await Promise.all(instances.map((instance, i) => createAll(instance, 1000 + i)))).flat();
     const errors = outcomes.filter((outcome) => outcome.id === undefined);
     const answered = outcomes.flatMap((outcome) => (outcome.id === undefined ? [] : [outcome.id]));
-    const outboxIds = (await database.db.selectFrom('outbox').select('id').execute()).map((row) => Number(row.id));
+    const outboxIds = (await database.db.withTables<CommentTables>().selectFrom('outbox').select('id').execute()).map((row) => Number(row.id));
     const minted = [...answered, ...outboxIds];
     const duplicates = minted.length - new Set(minted).size;
     const workerIds = new Set(minted.map((id) => decodeSnowflake(id).workerId));

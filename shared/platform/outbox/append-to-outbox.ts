@@ -2,7 +2,7 @@ import type { Insertable, Transaction } from 'kysely';
 import type { Clock } from '../../kernel/clock.ts';
 import type { IdGenerator } from '../../kernel/snowflake.ts';
 import type { RaisedEvent } from '../../events/event-definition.ts';
-import type { Database } from '../database/database.ts';
+import type { PlatformTables } from '../database/database.ts';
 import { decode } from '../http/validation.ts';
 import { activeTraceContext } from '../telemetry/telemetry.ts';
 import type { OutgoingEvent } from '../messaging/event-publisher.port.ts';
@@ -64,12 +64,17 @@ function rowOf(event: RaisedEvent, id: number, now: number, extensions: Readonly
  * writing span's W3C trace context (`traceparent`, the CloudEvents distributed-tracing extension), stored with the
  * row, so whoever publishes it later (the fast path or the sweep) continues the writer's trace.
  */
-export async function appendToOutbox(trx: Transaction<Database>, events: readonly RaisedEvent[], stamps: OutboxStamps): Promise<readonly OutgoingEvent[]> {
+export async function appendToOutbox<Tables extends PlatformTables>(
+  trx: Transaction<Tables>,
+  events: readonly RaisedEvent[],
+  stamps: OutboxStamps,
+): Promise<readonly OutgoingEvent[]> {
   const extensions = { ...activeTraceContext(), ...stamps.extensions };
   const badName = Object.keys(extensions).find((name) => !EXTENSION_NAME.test(name) || RESERVED_NAMES.has(name));
   if (badName !== undefined) throw new Error(`extension name "${badName}" is reserved or not 1-20 lower-case letters and digits`);
   const now = stamps.clock.now();
   const rows = events.map((event) => rowOf(event, stamps.ids.next(), now, extensions));
-  await insertOutboxRows(trx, rows);
+  // The writer's transaction sees its context's tables too; Kysely's table types are invariant, so view it as the outbox's.
+  await insertOutboxRows(trx as unknown as Transaction<PlatformTables>, rows);
   return rows.map(outgoingEventOf);
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../database/database.ts';
+import type { PlatformTables } from '../database/database.ts';
 import type { OutboxRow } from './outbox-table.ts';
 
 /** One event function reading one topic from the outbox (embedded profile, ADR 0002). */
@@ -11,7 +11,7 @@ export interface OutboxConsumer {
 export type FedOutboxRow = OutboxRow & { readonly position: number };
 
 /** The consumer's stored position: the last row it took, 0 before its first. */
-export async function consumerPosition(db: Kysely<Database>, consumer: OutboxConsumer): Promise<number> {
+export async function consumerPosition(db: Kysely<PlatformTables>, consumer: OutboxConsumer): Promise<number> {
   const row = await db
     .selectFrom('outbox_consumer_positions')
     .select('position')
@@ -22,7 +22,7 @@ export async function consumerPosition(db: Kysely<Database>, consumer: OutboxCon
 }
 
 /** Up to `limit` rows of the consumer's topic after `after`, in commit order. */
-export async function readOutboxFeed(db: Kysely<Database>, consumer: OutboxConsumer, after: number, limit: number): Promise<FedOutboxRow[]> {
+export async function readOutboxFeed(db: Kysely<PlatformTables>, consumer: OutboxConsumer, after: number, limit: number): Promise<FedOutboxRow[]> {
   const rows = await db
     .selectFrom('outbox')
     .selectAll()
@@ -35,7 +35,7 @@ export async function readOutboxFeed(db: Kysely<Database>, consumer: OutboxConsu
 }
 
 /** Records that the consumer took every row of its topic up to `position`. */
-export async function storeConsumerPosition(db: Kysely<Database>, consumer: OutboxConsumer, position: number): Promise<void> {
+export async function storeConsumerPosition(db: Kysely<PlatformTables>, consumer: OutboxConsumer, position: number): Promise<void> {
   const [updated] = await db
     .updateTable('outbox_consumer_positions')
     .set({ position })

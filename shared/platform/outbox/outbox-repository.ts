@@ -1,5 +1,5 @@
 import type { Insertable, Kysely } from 'kysely';
-import type { Database } from '../database/database.ts';
+import type { PlatformTables } from '../database/database.ts';
 import type { OutboxRow, OutboxTable } from './outbox-table.ts';
 
 /**
@@ -7,7 +7,7 @@ import type { OutboxRow, OutboxTable } from './outbox-table.ts';
  * LIMIT inside IN (…). Every function takes `db` or a transaction from it.
  */
 
-export async function insertOutboxRows(db: Kysely<Database>, rows: readonly Insertable<OutboxTable>[]): Promise<void> {
+export async function insertOutboxRows(db: Kysely<PlatformTables>, rows: readonly Insertable<OutboxTable>[]): Promise<void> {
   if (rows.length > 0) await db.insertInto('outbox').values([...rows]).execute();
 }
 
@@ -21,7 +21,7 @@ export interface OutboxClaim {
  * Claims up to `limit` of the oldest unpublished rows whose claim has lapsed (or that never had one) and returns
  * them in id order. Rows still held by their writer's fast path are skipped until that lease lapses.
  */
-export async function claimOutboxBatch(db: Kysely<Database>, claim: OutboxClaim & { limit: number }): Promise<OutboxRow[]> {
+export async function claimOutboxBatch(db: Kysely<PlatformTables>, claim: OutboxClaim & { limit: number }): Promise<OutboxRow[]> {
   const candidates = await db
     .selectFrom('outbox')
     .select('id')
@@ -42,7 +42,7 @@ export async function claimOutboxBatch(db: Kysely<Database>, claim: OutboxClaim 
  * exclusive: two sweepers may pick the same candidates, but a row's "unpublished and lapsed" condition can hold for
  * only the first of their updates, so each row goes to one claimant for the length of the lease.
  */
-export async function claimOutboxRows(db: Kysely<Database>, ids: readonly number[], claim: OutboxClaim): Promise<OutboxRow[]> {
+export async function claimOutboxRows(db: Kysely<PlatformTables>, ids: readonly number[], claim: OutboxClaim): Promise<OutboxRow[]> {
   if (ids.length === 0) return [];
   await db
     .updateTable('outbox')
@@ -55,7 +55,7 @@ export async function claimOutboxRows(db: Kysely<Database>, ids: readonly number
 }
 
 /** Keeps the first publication time when a row was published twice (a lapsed lease, a lost acknowledgement). */
-export async function markOutboxPublished(db: Kysely<Database>, ids: readonly number[], now: number): Promise<void> {
+export async function markOutboxPublished(db: Kysely<PlatformTables>, ids: readonly number[], now: number): Promise<void> {
   if (ids.length === 0) return;
   await db
     .updateTable('outbox')
@@ -72,7 +72,7 @@ const MAX_ERROR_LENGTH = 500;
  * rows still under the caller's claim (`claimedBy`: the sweep's token, or null for the writer's fast path) are
  * touched: if the lease lapsed and another sweeper took them meanwhile, its claim stands.
  */
-export async function releaseOutboxClaim(db: Kysely<Database>, ids: readonly number[], claimedBy: string | null, failure: unknown): Promise<void> {
+export async function releaseOutboxClaim(db: Kysely<PlatformTables>, ids: readonly number[], claimedBy: string | null, failure: unknown): Promise<void> {
   if (ids.length === 0) return;
   const message = failure instanceof Error ? `${failure.name}: ${failure.message}` : String(failure);
   await db
@@ -88,7 +88,7 @@ export async function releaseOutboxClaim(db: Kysely<Database>, ids: readonly num
  * Deletes rows published before the cutoff that every consumer reading the outbox has taken (embedded profile);
  * unpublished rows are never deleted, however old, nor rows a consumer of their topic has not reached yet.
  */
-export async function pruneOutbox(db: Kysely<Database>, publishedBefore: number): Promise<number> {
+export async function pruneOutbox(db: Kysely<PlatformTables>, publishedBefore: number): Promise<number> {
   const [result] = await db
     .deleteFrom('outbox')
     .where('published_at', '<', publishedBefore)
@@ -107,7 +107,7 @@ export async function pruneOutbox(db: Kysely<Database>, publishedBefore: number)
 }
 
 /** How many rows wait to be published, and since when the oldest has (null when none waits). */
-export async function outboxBacklog(db: Kysely<Database>): Promise<{ rows: number; oldestCreatedAt: number | null }> {
+export async function outboxBacklog(db: Kysely<PlatformTables>): Promise<{ rows: number; oldestCreatedAt: number | null }> {
   const row = await db
     .selectFrom('outbox')
     .select((eb) => [eb.fn.countAll().as('rows'), eb.fn.min('created_at').as('oldest')])

@@ -41,10 +41,10 @@ export interface OutboxConsumerPositionsTable {
   position: number;
 }
 
-export interface OutboxTables {
+export type OutboxTables = {
   outbox: OutboxTable;
   outbox_consumer_positions: OutboxConsumerPositionsTable;
-}
+};
 
 export type OutboxRow = Selectable<OutboxTable>;
 

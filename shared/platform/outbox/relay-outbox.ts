@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../kernel/clock.ts';
-import type { Database } from '../database/database.ts';
+import type { PlatformTables } from '../database/database.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { EventPublisher, OutgoingEvent } from '../messaging/event-publisher.port.ts';
 import { markOutboxPublished, releaseOutboxClaim } from './outbox-repository.ts';
@@ -35,7 +35,7 @@ const withinFastPath = <T>(work: Promise<T>): Promise<T> => {
  * to the sweep at once (rather than let the writer's lease run out), logging failures; the request that wrote the
  * events has already succeeded and must not fail for the broker's sake.
  */
-export function createOutboxRelay(deps: { db: Kysely<Database>; publisher: EventPublisher; clock: Clock; logger: Logger }): OutboxRelay {
+export function createOutboxRelay(deps: { db: Kysely<PlatformTables>; publisher: EventPublisher; clock: Clock; logger: Logger }): OutboxRelay {
   let pausedUntil = 0;
   const handToSweep = (ids: readonly number[], reason: unknown): Promise<void> =>
     releaseOutboxClaim(deps.db, ids, null, reason).catch((error: unknown) =>

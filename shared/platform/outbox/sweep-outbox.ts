@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../kernel/clock.ts';
-import type { Database } from '../database/database.ts';
+import type { PlatformTables } from '../database/database.ts';
 import type { EventPublisher } from '../messaging/event-publisher.port.ts';
 import { claimOutboxBatch, markOutboxPublished, releaseOutboxClaim } from './outbox-repository.ts';
 import { outgoingEventOf } from './outbox-table.ts';
@@ -30,7 +30,7 @@ export interface SweepOutcome {
  * events go out in id order (and per aggregate in order) even across an outage.
  */
 export async function sweepOutbox(
-  deps: { db: Kysely<Database>; publisher: EventPublisher; clock: Clock },
+  deps: { db: Kysely<PlatformTables>; publisher: EventPublisher; clock: Clock },
   options: SweepOptions = defaultSweepOptions,
 ): Promise<SweepOutcome> {
   const started = deps.clock.now();

@@ -16,7 +16,7 @@ export interface SeoWiring {
 /** The adapters every SEO function uses, in either profile: the read model and the feeds live in the SQL database. */
 export async function openSeo(config: SeoConfig): Promise<SeoWiring> {
   const database = await openDatabase(config.database);
-  const store = createSqlSeoStore(database.db as unknown as Kysely<SeoTables>, database.dialect, systemClock);
+  const store = createSqlSeoStore(database.db.withTables<SeoTables>(), database.dialect, systemClock);
   return {
     deps: { store, markdown: createMarkedRenderer(), site: config.site, clock: systemClock, coalesceMs: config.coalesceMs },
     close: () => database.close(),

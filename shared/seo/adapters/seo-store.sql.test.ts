@@ -5,16 +5,16 @@ import { openTestDatabase, testDialects, type TestDatabase } from '../../platfor
 import type { SeoStore } from '../ports/seo-store.port.ts';
 import { aPublishedArticle, published, withdrawn } from '../testing/article-builders.ts';
 import { createSqlSeoStore } from './seo-store.sql.ts';
-import type { SeoTables } from './seo-tables.ts';
+import type { SeoDatabase, SeoTables } from './seo-tables.ts';
 
 describe.each(testDialects)('the SEO store (%s)', (dialect) => {
   let database: TestDatabase;
-  let db: Kysely<SeoTables>;
+  let db: Kysely<SeoDatabase>;
   let store: SeoStore;
 
   beforeAll(async () => {
     database = await openTestDatabase(dialect);
-    db = database.db as unknown as Kysely<SeoTables>;
+    db = database.db.withTables<SeoTables>();
     store = createSqlSeoStore(db, database.dialect, systemClock);
   });
   afterAll(async () => database.close());

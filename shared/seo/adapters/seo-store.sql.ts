@@ -8,10 +8,10 @@ import type { ArticleReadModel } from '../ports/article-read-model.port.ts';
 import type { FeedScheduleStore } from '../ports/feed-schedule.port.ts';
 import type { FeedStore } from '../ports/feed-store.port.ts';
 import type { SeoRepositories, SeoStore } from '../ports/seo-store.port.ts';
-import type { SeoArticlesTable, SeoFeedsTable, SeoTables } from './seo-tables.ts';
+import type { SeoArticlesTable, SeoDatabase, SeoFeedsTable } from './seo-tables.ts';
 import { inTransaction } from '../../platform/database/traced-transaction.ts';
 
-type Executor = Kysely<SeoTables> | Transaction<SeoTables>;
+type Executor = Kysely<SeoDatabase> | Transaction<SeoDatabase>;
 
 const STATE_ROW = 1;
 
@@ -169,7 +169,7 @@ const repositoriesOf = (db: Executor, dialect: SqlDialect, clock: Clock): SeoRep
 });
 
 /** The SEO context's storage in MySQL or SQLite through one Kysely query set (the feed upsert is per dialect). */
-export function createSqlSeoStore(db: Kysely<SeoTables>, dialect: SqlDialect, clock: Clock): SeoStore {
+export function createSqlSeoStore(db: Kysely<SeoDatabase>, dialect: SqlDialect, clock: Clock): SeoStore {
   return {
     ...repositoriesOf(db, dialect, clock),
     inTransaction: (work) => inTransaction(db, (trx) => work(repositoriesOf(trx, dialect, clock))),

@@ -1,3 +1,5 @@
+import type { PlatformTables } from '../../platform/database/database.ts';
+
 /**
  * The SEO context's tables. Times are epoch milliseconds and flags 0/1 integers, which both dialects store and
  * compare alike. `seo_articles` is a read model fed by the blog's article events; the context never reads the blog's
@@ -43,8 +45,11 @@ export interface SeoFeedsTable {
   generated_at: number;
 }
 
-export interface SeoTables {
+export type SeoTables = {
   seo_articles: SeoArticlesTable;
   seo_feed_state: SeoFeedStateTable;
   seo_feeds: SeoFeedsTable;
-}
+};
+
+/** What the seo context's adapters query: its tables (it writes no events; the platform's outbox comes with the handle). */
+export type SeoDatabase = PlatformTables & SeoTables;

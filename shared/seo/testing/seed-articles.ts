@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { SeoTables } from '../adapters/seo-tables.ts';
+import type { SeoDatabase } from '../adapters/seo-tables.ts';
 
 const BATCH = 500;
 
@@ -8,7 +8,7 @@ const BATCH = 500;
  * and counts them as one change, as if their events had been applied: for tests of large sites and the benchmark,
  * where delivering 100,000 events would measure the tracker instead.
  */
-export async function seedPublishedArticles(db: Kysely<SeoTables>, count: number, options: { bodyBytes?: number; from?: number } = {}): Promise<void> {
+export async function seedPublishedArticles(db: Kysely<SeoDatabase>, count: number, options: { bodyBytes?: number; from?: number } = {}): Promise<void> {
   const start = Date.parse('2020-01-01T00:00:00.000Z');
   const body = 'x'.repeat(options.bodyBytes ?? 200);
   const from = options.from ?? 1;

@@ -11,7 +11,7 @@ import { testSite } from './test-site.ts';
  * looks from outside, until the test kills it. It prints `generating` once it holds the lease.
  */
 const database = await openDatabase({ profile: 'services', dataDir: '', mysqlUrl: process.env.PILOG_MYSQL_URL ?? '' });
-const store = createSqlSeoStore(database.db as unknown as Kysely<SeoTables>, database.dialect, systemClock);
+const store = createSqlSeoStore(database.db.withTables<SeoTables>(), database.dialect, systemClock);
 const neverLoads = {
   load: () => {
     process.stdout.write('{"message":"generating"}\n');

@@ -8,6 +8,7 @@ import { SQLITE_FILE_NAME } from '../database.ts';
 import { openMysqlDatabase } from '../database.mysql.ts';
 import { openSqliteDatabase } from '../database.sqlite.ts';
 import { migrateToLatest } from '../migrate.ts';
+import { migrations } from '../../../../tools/migrations.ts';
 
 /** Both dialects, for `describe.each`: every repository contract suite runs against each. */
 export const testDialects: readonly SqlDialect[] = ['sqlite', 'mysql'];
@@ -61,6 +62,6 @@ export async function openEmptyTestDatabase(dialect: SqlDialect): Promise<TestDa
 /** As openEmptyTestDatabase, with every migration applied. */
 export async function openTestDatabase(dialect: SqlDialect): Promise<TestDatabase> {
   const handle = await openEmptyTestDatabase(dialect);
-  await migrateToLatest(handle);
+  await migrateToLatest(handle, migrations);
   return handle;
 }

@@ -3,7 +3,7 @@ import { systemClock, type Clock } from '../../../kernel/clock.ts';
 import { createSnowflake } from '../../../kernel/snowflake.ts';
 import { raise, type RaisedEvent } from '../../../events/event-definition.ts';
 import { probeRecorded } from '../../../events/testing/probe-event.ts';
-import type { Database } from '../../database/database.ts';
+import type { PlatformTables } from '../../database/database.ts';
 import type { OutgoingEvent } from '../../messaging/event-publisher.port.ts';
 import { appendToOutbox, type OutboxStamps } from '../append-to-outbox.ts';
 
@@ -33,5 +33,5 @@ export const stampsAt = (clock: Clock, extensions?: Readonly<Record<string, stri
 });
 
 /** What a use case does: write the events in a transaction of their own and commit. */
-export const appendCommitted = (db: Kysely<Database>, events: readonly RaisedEvent[], stamps: OutboxStamps): Promise<readonly OutgoingEvent[]> =>
+export const appendCommitted = (db: Kysely<PlatformTables>, events: readonly RaisedEvent[], stamps: OutboxStamps): Promise<readonly OutgoingEvent[]> =>
   db.transaction().execute((trx) => appendToOutbox(trx, events, stamps));
