@@ -1,7 +1,9 @@
 import type { Caller } from '../shared/kernel/access.ts';
 import { asId } from '../shared/kernel/id.ts';
 import { memoSettings } from '../shared/memo/adapters/memo-settings.ts';
-import { openMemoContext } from '../shared/memo/adapters/open-memo-context.ts';
+import { openMemo } from '../shared/memo/adapters/open-memo.ts';
+import { openEventPublisher } from '../shared/platform/messaging/open-event-publisher.ts';
+import { openPlatform } from '../shared/platform/runtime/open-platform.ts';
 import { readFolderTree } from '../shared/memo/application/read-folder-tree.ts';
 import { recommendMemos } from '../shared/memo/application/recommend-memos.ts';
 import { searchMemos } from '../shared/memo/application/search-memos.ts';
@@ -39,8 +41,8 @@ for (const dialect of ['sqlite', 'mysql'] as const) {
     await seedMemos(database.db, neighbour, sampleMemos(1000), 20_000_000);
     const services = { PILOG_REDIS_URL: process.env.PILOG_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', PILOG_KAFKA_BROKERS: process.env.PILOG_TEST_KAFKA_BROKERS ?? '127.0.0.1:9092' };
     const env = dialect === 'mysql' ? { ...database.env, ...services } : database.env;
-    const memo = await openMemoContext(loadConfig(memoSettings, env), { clientId: 'bench', logger: createLogger({ level: 'error' }) });
-    const deps = memo.deps;
+    const platform = openPlatform(loadConfig(memoSettings, env), { name: 'bench', logger: createLogger({ level: 'error' }), publisher: openEventPublisher });
+    const deps = await openMemo(platform);
     const cases: Array<[string, () => Promise<unknown>]> = [
       ['search "kotlin" (most memos match)', () => searchMemos(deps, author, 'kotlin')],
       ['search "라즈베리파이" (Korean)', () => searchMemos(deps, author, '라즈베리파이')],
@@ -55,7 +57,7 @@ for (const dialect of ['sqlite', 'mysql'] as const) {
       const { median, p95 } = await time(run);
       process.stdout.write(`  ${name.padEnd(40)} median ${median.toFixed(1).padStart(6)} ms   p95 ${p95.toFixed(1).padStart(6)} ms\n`);
     }
-    await memo.close();
+    await platform.close();
   } finally {
     await database.close();
   }

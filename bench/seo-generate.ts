@@ -4,6 +4,8 @@ import type { Kysely } from 'kysely';
 import { openTestDatabase } from '../shared/platform/database/testing/test-databases.ts';
 import type { SqlDialect } from '../shared/platform/database/database.ts';
 import { regenerateFeeds } from '../shared/seo/application/regenerate-feeds.ts';
+import { createLogger } from '../shared/platform/logging/logger.ts';
+import { openPlatform } from '../shared/platform/runtime/open-platform.ts';
 import { openSeo } from '../shared/seo/adapters/open-seo.ts';
 import { loadSeoConfig } from '../shared/seo/adapters/seo-settings.ts';
 import type { SeoTables } from '../shared/seo/adapters/seo-tables.ts';
@@ -59,11 +61,13 @@ function traced(store: SeoStore, gc: () => void, samples: Record<string, number>
 }
 
 async function generateInThisProcess(): Promise<void> {
-  const seo = await openSeo(loadSeoConfig(process.env));
-  await seo.deps.markdown.load();
+  const config = loadSeoConfig(process.env);
+  const platform = openPlatform(config.database, { name: 'seo-generate-bench', logger: createLogger({ level: 'error' }) });
+  const seo = await openSeo(platform, config);
+  await seo.markdown.load();
   const gc = (globalThis as { gc?: () => void }).gc;
   const liveHeapMiB: Record<string, number> = {};
-  const deps = gc ? { ...seo.deps, store: traced(seo.deps.store, gc, liveHeapMiB) } : seo.deps;
+  const deps = gc ? { ...seo, store: traced(seo.store, gc, liveHeapMiB) } : seo;
   const idleRssMiB = process.memoryUsage().rss / MiB;
   const runs: GenerationRun[] = [];
   for (let i = 0; i < (gc ? 1 : 2); i++) {
@@ -72,7 +76,7 @@ async function generateInThisProcess(): Promise<void> {
     if (outcome.kind !== 'generated') throw new Error(`generation did not run: ${outcome.kind}`);
     runs.push({ ms: performance.now() - started, articles: outcome.summary.articles, sitemapFiles: outcome.summary.sitemapFiles });
   }
-  await seo.close();
+  await platform.close();
   const report: ChildReport = { idleRssMiB, maxRssMiB: process.resourceUsage().maxRSS / 1024, runs, liveHeapMiB };
   process.stdout.write(JSON.stringify(report));
 }

@@ -1,13 +1,12 @@
 import { articleCreated, articleDeleted, articlePublished, articleRestored, articleUnpublished } from '../../shared/events/blog-article.events.ts';
-import { createSqlArticleDirectory } from '../../shared/comment/adapters/read-models.sql.ts';
+import { openCommentReadModels } from '../../shared/comment/adapters/open-comment.ts';
 import { trackArticleState, type ArticleLifecycleChange } from '../../shared/comment/application/track-article-state.ts';
 import { asId } from '../../shared/kernel/id.ts';
 import { loadConfig } from '../../shared/platform/config/load-config.ts';
-import { openDatabase } from '../../shared/platform/database/database.ts';
 import { done, registerEventFunction } from '../../shared/platform/runtime/event-function.ts';
+import { openPlatform } from '../../shared/platform/runtime/open-platform.ts';
 import type { RunningFunction, RuntimeContext } from '../../shared/platform/runtime/running-function.ts';
 import { manifest, trackedArticleEvents } from './function.ts';
-import type { CommentTables } from '../../shared/comment/adapters/comment-tables.ts';
 
 const changeOf = new Map<string, ArticleLifecycleChange>([
   [articleCreated.type, 'created'],
@@ -19,8 +18,8 @@ const changeOf = new Map<string, ArticleLifecycleChange>([
 
 export async function start(context: RuntimeContext): Promise<RunningFunction> {
   const config = loadConfig(manifest.settings, context.env);
-  const database = await openDatabase(config);
-  const articles = createSqlArticleDirectory(database.db.withTables<CommentTables>());
+  const platform = openPlatform(config, { name: manifest.name, logger: context.logger });
+  const { articles } = await openCommentReadModels(platform);
 
   registerEventFunction(
     manifest,
@@ -33,5 +32,5 @@ export async function start(context: RuntimeContext): Promise<RunningFunction> {
     },
     { logger: context.logger },
   );
-  return { name: manifest.name, close: () => database.close() };
+  return { name: manifest.name, close: platform.close };
 }

@@ -1,17 +1,16 @@
 import { userProfileChanged } from '../../shared/events/auth-user.events.ts';
-import { createSqlAuthorDirectory } from '../../shared/comment/adapters/read-models.sql.ts';
+import { openCommentReadModels } from '../../shared/comment/adapters/open-comment.ts';
 import { trackAuthorProfile } from '../../shared/comment/application/track-author-profile.ts';
 import { loadConfig } from '../../shared/platform/config/load-config.ts';
-import { openDatabase } from '../../shared/platform/database/database.ts';
 import { done, registerEventFunction } from '../../shared/platform/runtime/event-function.ts';
+import { openPlatform } from '../../shared/platform/runtime/open-platform.ts';
 import type { RunningFunction, RuntimeContext } from '../../shared/platform/runtime/running-function.ts';
 import { manifest } from './function.ts';
-import type { CommentTables } from '../../shared/comment/adapters/comment-tables.ts';
 
 export async function start(context: RuntimeContext): Promise<RunningFunction> {
   const config = loadConfig(manifest.settings, context.env);
-  const database = await openDatabase(config);
-  const authors = createSqlAuthorDirectory(database.db.withTables<CommentTables>());
+  const platform = openPlatform(config, { name: manifest.name, logger: context.logger });
+  const { authors } = await openCommentReadModels(platform);
 
   registerEventFunction(
     manifest,
@@ -23,5 +22,5 @@ export async function start(context: RuntimeContext): Promise<RunningFunction> {
     },
     { logger: context.logger },
   );
-  return { name: manifest.name, close: () => database.close() };
+  return { name: manifest.name, close: platform.close };
 }

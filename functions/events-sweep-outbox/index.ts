@@ -1,10 +1,10 @@
 import { systemClock } from '../../shared/kernel/clock.ts';
 import { loadConfig } from '../../shared/platform/config/load-config.ts';
-import { openDatabase } from '../../shared/platform/database/database.ts';
 import { openEventPublisher } from '../../shared/platform/messaging/open-event-publisher.ts';
 import { outboxBacklog, pruneOutbox } from '../../shared/platform/outbox/outbox-repository.ts';
 import { sweepOutbox } from '../../shared/platform/outbox/sweep-outbox.ts';
 import { done, registerCronFunction, retry } from '../../shared/platform/runtime/event-function.ts';
+import { openPlatform } from '../../shared/platform/runtime/open-platform.ts';
 import type { RunningFunction, RuntimeContext } from '../../shared/platform/runtime/running-function.ts';
 import { observeGauges } from '../../shared/platform/telemetry/instruments.ts';
 import { metricCatalog } from '../../shared/platform/telemetry/metric-catalog.ts';
@@ -16,8 +16,8 @@ const RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 
 export async function start(context: RuntimeContext): Promise<RunningFunction> {
   const config = loadConfig(manifest.settings, context.env);
-  const database = await openDatabase(config);
-  const publisher = await openEventPublisher(config, { clientId: manifest.name, logger: context.logger });
+  const platform = openPlatform(config, { name: manifest.name, logger: context.logger, publisher: openEventPublisher });
+  const [database, publisher] = await Promise.all([platform.database(), platform.publisher()]);
   const deps = { db: database.db, publisher, clock: systemClock };
   if (telemetryOn()) {
     // Read from the table at each metric export: what waits, and for how long the oldest has.
@@ -40,11 +40,5 @@ export async function start(context: RuntimeContext): Promise<RunningFunction> {
     },
     { logger: context.logger },
   );
-  return {
-    name: manifest.name,
-    async close() {
-      await publisher.close();
-      await database.close();
-    },
-  };
+  return { name: manifest.name, close: platform.close };
 }

@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../shared/kernel/access.ts';
 import { asId } from '../../shared/kernel/id.ts';
 import { memoSettings } from '../../shared/memo/adapters/memo-settings.ts';
-import { openMemoContext, type MemoContext } from '../../shared/memo/adapters/open-memo-context.ts';
+import { openMemo } from '../../shared/memo/adapters/open-memo.ts';
+import type { MemoDeps } from '../../shared/memo/application/memo-deps.ts';
+import { openEventPublisher } from '../../shared/platform/messaging/open-event-publisher.ts';
+import { openPlatform, type Platform } from '../../shared/platform/runtime/open-platform.ts';
 import { createFolder } from '../../shared/memo/application/create-folder.ts';
 import { createMemo } from '../../shared/memo/application/create-memo.ts';
 import { readFolderTree } from '../../shared/memo/application/read-folder-tree.ts';
@@ -44,36 +47,38 @@ describe.each([
 ] as const)('memo-purge-sandbox (%s profile)', (profile, dialect) => {
   let database: TestDatabase;
   let env: Record<string, string>;
-  let memo: MemoContext;
+  let platform: Platform;
+  let memo: MemoDeps;
   const user: Caller = { userId: Date.now() * 1000 + 1, roles: ['USER'] };
   const admin: Caller = { userId: user.userId + 1, roles: ['ADMIN', 'USER'] };
 
   beforeAll(async () => {
     database = await openTestDatabase(dialect);
     env = { ...database.env, ...(profile === 'services' ? { PILOG_REDIS_URL: process.env.PILOG_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', PILOG_KAFKA_BROKERS: process.env.PILOG_TEST_KAFKA_BROKERS ?? '127.0.0.1:9092' } : {}) };
-    memo = await openMemoContext(loadConfig(memoSettings, env), { clientId: 'purge-test', logger: createLogger({ sink: { write: () => {} } }) });
+    platform = openPlatform(loadConfig(memoSettings, env), { name: 'purge-test', logger: createLogger({ sink: { write: () => {} } }), publisher: openEventPublisher });
+    memo = await openMemo(platform);
   });
   afterAll(async () => {
-    await memo?.close();
+    await platform?.close();
     await database?.close();
   });
 
   const fill = async (caller: Caller) => {
-    const folder = await createFolder(memo.deps, caller, { parentId: null });
+    const folder = await createFolder(memo, caller, { parentId: null });
     if (!folder.ok) throw new Error(folder.error.message);
-    const child = await createFolder(memo.deps, caller, { parentId: asId(folder.value.id) });
+    const child = await createFolder(memo, caller, { parentId: asId(folder.value.id) });
     if (!child.ok) throw new Error(child.error.message);
     const memos = [];
     for (const folderId of [null, folder.value.id, child.value.id]) {
-      const created = await createMemo(memo.deps, caller, { folderId: folderId === null ? null : asId(folderId) });
+      const created = await createMemo(memo, caller, { folderId: folderId === null ? null : asId(folderId) });
       if (!created.ok) throw new Error(created.error.message);
       memos.push(created.value.memoId);
     }
-    await replaceReferences(memo.deps, caller, { memoId: asId(memos[0] as number), references: [asId(memos[2] as number)] });
+    await replaceReferences(memo, caller, { memoId: asId(memos[0] as number), references: [asId(memos[2] as number)] });
     return memos;
   };
   const counts = async (caller: Caller) => {
-    const tree = JSON.stringify(await readFolderTree(memo.deps, caller));
+    const tree = JSON.stringify(await readFolderTree(memo, caller));
     const rows = await database.db.withTables<MemoTables>().selectFrom('memo_memos').select('id').where('author_id', '=', caller.userId).execute();
     const folders = await database.db.withTables<MemoTables>().selectFrom('memo_folders').select('id').where('author_id', '=', caller.userId).execute();
     return { memos: rows.length, folders: folders.length, treeMentions: (tree.match(/"memos":\[\{/g) ?? []).length };
@@ -112,6 +117,6 @@ describe.each([
     const deletions = await database.db.withTables<MemoTables>().selectFrom('outbox').select(['aggregateid']).where('type', '=', 'pilog.memo.memo.deleted.v1').execute();
     expect(deletions).toHaveLength(3);
     // The user may start again.
-    expect((await createMemo(memo.deps, user, { folderId: null })).ok).toBe(true);
+    expect((await createMemo(memo, user, { folderId: null })).ok).toBe(true);
   });
 });

@@ -73,7 +73,7 @@ describe.each(['embedded', 'services'] as const)('J6 — memo editing with folde
     expect(await step(u, 'GET', `/api/v1/memos/${M1}/referenced`, undefined, 200)).toEqual({ referenceds: [] });
 
     // 5. (realtime) Autosaves and links, through the use cases the channel calls.
-    const deps = server.memo.deps;
+    const deps = server.memo;
     expect(await updateMemo(deps, u.caller, { memoId: asId(M2), title: 'Beta', content: 'b' })).toEqual({ ok: true, value: { memoId: M2 } });
     expect(await updateMemo(deps, u.caller, { memoId: asId(M1), title: 'Alpha', content: `see [[Beta]]<!-- reference: ${M2} -->` })).toEqual({ ok: true, value: { memoId: M1 } });
     expect(await replaceReferences(deps, u.caller, { memoId: asId(M1), references: [asId(M2)] })).toEqual({ ok: true, value: { memoId: M1 } });

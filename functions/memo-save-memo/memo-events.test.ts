@@ -42,7 +42,7 @@ describe.each(['embedded', 'services'] as const)('memo events through the outbox
     const { memoId } = await owner.json<{ memoId: number }>('POST', '/api/v1/memos', {}, 201);
     await owner.json('PUT', `/api/v1/memos/${memoId}/parent`, { folderId: folder.id });
     await owner.json('PUT', `/api/v1/folders/${folder.id}/name`, { folderId: folder.id, name: 'no event' });
-    const deps = server.memo.deps;
+    const deps = server.memo;
     await updateMemo(deps, owner.caller, { memoId: asId(memoId), title: '제목', content: '본문' });
     await updateMemo(deps, owner.caller, { memoId: asId(memoId), title: '제목', content: '본문' });
     await replaceReferences(deps, owner.caller, { memoId: asId(memoId), references: [asId(target)] });

@@ -23,7 +23,7 @@ describe.each(['embedded', 'services'] as const)('memo-save-memo routes (%s prof
   const newMemo = async (client = owner, folderId: number | null = null) => (await client.json<{ memoId: number }>('POST', '/api/v1/memos', { parentFolderId: folderId }, 201)).memoId;
   const newFolder = async (client = owner, parentId?: number) => (await client.json<{ folder: { id: number } }>('POST', '/api/v1/folders', parentId === undefined ? {} : { parentId }, 201)).folder.id;
   const titled = async (memoId: number, title: string, content = '', client = owner) => {
-    const saved = await updateMemo(server.memo.deps, client.caller, { memoId: asId(memoId), title, content });
+    const saved = await updateMemo(server.memo, client.caller, { memoId: asId(memoId), title, content });
     if (!saved.ok) throw new Error(saved.error.message);
     return memoId;
   };
@@ -73,7 +73,7 @@ describe.each(['embedded', 'services'] as const)('memo-save-memo routes (%s prof
 
     it('GET /api/v1/memos/{id}: the memo with its links as {rootId, referenceId}; 400 for a bad id, 404 for an unknown one', async () => {
       const [target, memo] = [await titled(await newMemo(), '대상'), await titled(await newMemo(), '제목', '본문 [[대상]]')];
-      await replaceReferences(server.memo.deps, owner.caller, { memoId: asId(memo), references: [asId(target)] });
+      await replaceReferences(server.memo, owner.caller, { memoId: asId(memo), references: [asId(target)] });
       expect(await owner.json('GET', `/api/v1/memos/${memo}`)).toEqual({ memoId: memo, title: '제목', content: '본문 [[대상]]', references: [{ rootId: memo, referenceId: target }] });
       expect((await owner.call('GET', '/api/v1/memos/12a')).status).toBe(400);
       expect((await owner.call('GET', '/api/v1/memos/424242')).status).toBe(404);
@@ -81,7 +81,7 @@ describe.each(['embedded', 'services'] as const)('memo-save-memo routes (%s prof
 
     it('DELETE /api/v1/memos/{id}: 204 with no body; links to it go, and it is gone', async () => {
       const [target, linking] = [await newMemo(), await newMemo()];
-      await replaceReferences(server.memo.deps, owner.caller, { memoId: asId(linking), references: [asId(target)] });
+      await replaceReferences(server.memo, owner.caller, { memoId: asId(linking), references: [asId(target)] });
       const response = await owner.call('DELETE', `/api/v1/memos/${target}`);
       expect(response.status).toBe(204);
       expect(await response.text()).toBe('');
@@ -149,8 +149,8 @@ describe.each(['embedded', 'services'] as const)('memo-save-memo routes (%s prof
 
     it('GET …/references and …/referenced: links and backlinks with current titles, id descending; 404 unknown', async () => {
       const [a, b, c] = [await titled(await newMemo(), 'A'), await titled(await newMemo(), 'B'), await titled(await newMemo(), 'C')];
-      await replaceReferences(server.memo.deps, owner.caller, { memoId: asId(a), references: [asId(b), asId(c), asId(b)] });
-      await replaceReferences(server.memo.deps, owner.caller, { memoId: asId(b), references: [asId(c)] });
+      await replaceReferences(server.memo, owner.caller, { memoId: asId(a), references: [asId(b), asId(c), asId(b)] });
+      await replaceReferences(server.memo, owner.caller, { memoId: asId(b), references: [asId(c)] });
       await titled(c, 'C renamed');
       expect(await owner.json('GET', `/api/v1/memos/${a}/references`)).toEqual({ references: [{ id: c, title: 'C renamed' }, { id: b, title: 'B' }] });
       expect(await owner.json('GET', `/api/v1/memos/${c}/referenced`)).toEqual({ referenceds: [{ id: b, title: 'B' }, { id: a, title: 'A' }] });
@@ -211,7 +211,7 @@ describe.each(['embedded', 'services'] as const)('memo-save-memo routes (%s prof
       const child = await newFolder(owner, root);
       const grandchild = await newFolder(owner, child);
       const [inChild, inGrandchild, outside] = [await newMemo(owner, child), await newMemo(owner, grandchild), await newMemo()];
-      await replaceReferences(server.memo.deps, owner.caller, { memoId: asId(outside), references: [asId(inGrandchild)] });
+      await replaceReferences(server.memo, owner.caller, { memoId: asId(outside), references: [asId(inGrandchild)] });
       expect(await owner.json('DELETE', `/api/v1/folders/${root}`)).toEqual({ folderId: root });
       const ids = JSON.stringify(await tree());
       for (const gone of [root, child, grandchild, inChild, inGrandchild]) expect(ids).not.toContain(String(gone));

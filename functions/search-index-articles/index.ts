@@ -2,8 +2,9 @@ import { loadConfig } from '../../shared/platform/config/load-config.ts';
 import { instruments } from '../../shared/platform/telemetry/instruments.ts';
 import { telemetryOn } from '../../shared/platform/telemetry/telemetry.ts';
 import { done, registerEventFunction, retry } from '../../shared/platform/runtime/event-function.ts';
+import { openPlatform } from '../../shared/platform/runtime/open-platform.ts';
 import type { RunningFunction, RuntimeContext } from '../../shared/platform/runtime/running-function.ts';
-import { openSearchIndex } from '../../shared/search/adapters/open-search-index.ts';
+import { openSearch } from '../../shared/search/adapters/open-search.ts';
 import { indexArticleEvent } from '../../shared/search/application/index-article-event.ts';
 import { indexedArticleEvents } from '../../shared/search/domain/article-event-entry.ts';
 import { manifest } from './function.ts';
@@ -15,7 +16,8 @@ import { manifest } from './function.ts';
  */
 export async function start(context: RuntimeContext): Promise<RunningFunction> {
   const config = loadConfig(manifest.settings, context.env);
-  const search = await openSearchIndex(config);
+  const platform = openPlatform(config, { name: manifest.name, logger: context.logger });
+  const search = await openSearch(platform, config);
   // Not fatal: an index that is down now is created by the first write that reaches it.
   await search.prepare().catch((error: unknown) => context.logger.warn('search index not prepared at start', { error }));
   registerEventFunction(
@@ -30,5 +32,5 @@ export async function start(context: RuntimeContext): Promise<RunningFunction> {
     },
     { logger: context.logger },
   );
-  return { name: manifest.name, close: () => search.close() };
+  return { name: manifest.name, close: platform.close };
 }

@@ -7,7 +7,10 @@ import { loadConfig } from '../platform/config/load-config.ts';
 import { openTestDatabase, type TestDatabase } from '../platform/database/testing/test-databases.ts';
 import { createLogger } from '../platform/logging/logger.ts';
 import { memoSettings } from './adapters/memo-settings.ts';
-import { openMemoContext, type MemoContext } from './adapters/open-memo-context.ts';
+import { openMemo } from './adapters/open-memo.ts';
+import type { MemoDeps } from './application/memo-deps.ts';
+import { openEventPublisher } from '../platform/messaging/open-event-publisher.ts';
+import { openPlatform, type Platform } from '../platform/runtime/open-platform.ts';
 import { createFolder } from './application/create-folder.ts';
 import { createMemo } from './application/create-memo.ts';
 import { deleteFolder } from './application/delete-folder.ts';
@@ -105,20 +108,21 @@ describe.each([
   ['services', 'mysql', 100, [4, 5]],
 ] as const)('the folder tree under random operations (%s profile)', (profile, dialect, steps, seeds) => {
   let database: TestDatabase;
-  let context: MemoContext;
+  let platform: Platform;
+  let deps: MemoDeps;
 
   beforeAll(async () => {
     database = await openTestDatabase(dialect);
     const env = { ...database.env, ...(profile === 'services' ? { PILOG_REDIS_URL: process.env.PILOG_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', PILOG_KAFKA_BROKERS: process.env.PILOG_TEST_KAFKA_BROKERS ?? '127.0.0.1:9092' } : {}) };
-    context = await openMemoContext(loadConfig(memoSettings, env), { clientId: 'memo-property-test', logger: createLogger({ sink: { write: () => {} } }) });
+    platform = openPlatform(loadConfig(memoSettings, env), { name: 'memo-property-test', logger: createLogger({ sink: { write: () => {} } }), publisher: openEventPublisher });
+    deps = await openMemo(platform);
   });
   afterAll(async () => {
-    await context?.close();
+    await platform?.close();
     await database?.close();
   });
 
   it.each(chosen ?? [...seeds])('stays acyclic, ordered and equal to the database (seed %i)', async (seed) => {
-    const deps = context.deps;
     const rng = seededRandom(seed);
     const pickFrom = <T>(items: readonly T[]): T | undefined => (items.length === 0 ? undefined : rng.pick(items));
     // Fresh snowflake-sized author ids, so no cached tree of an earlier run can answer for them.

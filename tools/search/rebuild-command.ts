@@ -1,8 +1,9 @@
 import { systemClock } from '../../shared/kernel/clock.ts';
 import { loadConfig } from '../../shared/platform/config/load-config.ts';
-import { openDatabase } from '../../shared/platform/database/database.ts';
 import { platformSettings } from '../../shared/platform/config/platform-settings.ts';
-import { openSearchIndex } from '../../shared/search/adapters/open-search-index.ts';
+import { createLogger } from '../../shared/platform/logging/logger.ts';
+import { openPlatform } from '../../shared/platform/runtime/open-platform.ts';
+import { openSearch } from '../../shared/search/adapters/open-search.ts';
 import { searchSettings } from '../../shared/search/adapters/search-settings.ts';
 import { rebuildSearchIndex, type RebuildProgress } from '../../shared/search/application/rebuild-search-index.ts';
 import { blogArticleSource } from './article-source.ts';
@@ -22,9 +23,9 @@ export function progressLine(progress: RebuildProgress): string {
  */
 export async function runSearchRebuild(env: Readonly<Record<string, string | undefined>>, out: NodeJS.WritableStream & { isTTY?: boolean }): Promise<number> {
   const config = loadConfig({ ...searchSettings, mysqlUrl: platformSettings.mysqlUrl }, env);
-  const database = await openDatabase(config);
-  const search = await openSearchIndex(config, { database });
+  const platform = openPlatform(config, { name: 'search-rebuild', logger: createLogger({ level: 'warn' }) });
   try {
+    const [database, search] = await Promise.all([platform.database(), openSearch(platform, config)]);
     const result = await rebuildSearchIndex({
       source: blogArticleSource(database.db.withTables<BlogTables>()),
       rebuild: search.index,
@@ -41,7 +42,6 @@ export async function runSearchRebuild(env: Readonly<Record<string, string | und
     }
     return 0;
   } finally {
-    await search.close();
-    await database.close();
+    await platform.close();
   }
 }

@@ -9,7 +9,9 @@ import { tagArticle } from '../../shared/blog/application/tag-article.ts';
 import { blogWriteDeps, testAdmin } from '../../shared/blog/testing/blog-write-deps.ts';
 import { asId, type Id } from '../../shared/kernel/id.ts';
 import { openTestDatabase, type TestDatabase } from '../../shared/platform/database/testing/test-databases.ts';
-import { openSearchIndex, type OpenedSearchIndex } from '../../shared/search/adapters/open-search-index.ts';
+import { createLogger } from '../../shared/platform/logging/logger.ts';
+import { openPlatform, type Platform } from '../../shared/platform/runtime/open-platform.ts';
+import { openSearch, type OpenedSearch } from '../../shared/search/adapters/open-search.ts';
 import { searchQueryOf } from '../../shared/search/domain/search-query.ts';
 import { documentEntry } from '../../shared/search/testing/search-fixtures.ts';
 import { runSearchRebuild } from './rebuild-command.ts';
@@ -21,7 +23,8 @@ describe.each(['sqlite', 'mysql'] as const)('search rebuild command (%s database
   const alias = `pilog-test-rebuild-${randomBytes(4).toString('hex')}`;
   let database: TestDatabase;
   let env: Record<string, string>;
-  let search: OpenedSearchIndex;
+  let platform: Platform;
+  let search: OpenedSearch;
   const ids: Partial<Record<'live' | 'unpublished' | 'draft', Id>> = {};
 
   beforeAll(async () => {
@@ -38,12 +41,13 @@ describe.each(['sqlite', 'mysql'] as const)('search rebuild command (%s database
     }
     await tagArticle(deps, testAdmin, { articleId: ids.live as Id, tagName: 'kotlin' });
     await changeArticleStatus(deps, testAdmin, { articleId: ids.unpublished as Id, asIsStatus: 'PUBLISHED', toBeStatus: 'DRAFT' });
-    search = await openSearchIndex({ profile: env.PILOG_PROFILE as 'embedded' | 'services', dataDir: env.PILOG_DATA_DIR ?? '', openSearchUrl, searchIndex: alias });
+    platform = openPlatform({ profile: env.PILOG_PROFILE as 'embedded' | 'services', dataDir: env.PILOG_DATA_DIR ?? '' }, { name: 'rebuild-test', logger: createLogger({ level: 'error' }) });
+    search = await openSearch(platform, { openSearchUrl, searchIndex: alias });
     // Drift: an article the database does not know, and a stale copy of the unpublished one.
     await search.index.write([documentEntry(42, 1, { title: 'Orphan okapi' }), documentEntry(ids.unpublished as number, 3, { title: 'Rebuilt unpublished okapi' })]);
   });
   afterAll(async () => {
-    await search?.close();
+    await platform?.close();
     await database?.close();
     if (dialect === 'mysql') {
       const client = new Client({ node: openSearchUrl });

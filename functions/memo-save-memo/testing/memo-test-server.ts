@@ -6,7 +6,10 @@ import { apiCall, browse, CookieJar } from '../../../shared/auth/testing/browser
 import { signInAtDevProvider } from '../../../shared/auth/testing/dev-sign-in.ts';
 import type { Caller } from '../../../shared/kernel/access.ts';
 import { memoSettings } from '../../../shared/memo/adapters/memo-settings.ts';
-import { openMemoContext, type MemoContext } from '../../../shared/memo/adapters/open-memo-context.ts';
+import { openMemo } from '../../../shared/memo/adapters/open-memo.ts';
+import type { MemoDeps } from '../../../shared/memo/application/memo-deps.ts';
+import { openEventPublisher } from '../../../shared/platform/messaging/open-event-publisher.ts';
+import { openPlatform } from '../../../shared/platform/runtime/open-platform.ts';
 import { loadConfig } from '../../../shared/platform/config/load-config.ts';
 import { openTestDatabase, type TestDatabase } from '../../../shared/platform/database/testing/test-databases.ts';
 import { createCors } from '../../../shared/platform/http/cors.ts';
@@ -40,7 +43,7 @@ export interface MemoTestServer {
   readonly env: Readonly<Record<string, string>>;
   readonly database: TestDatabase;
   /** The memo use cases with the function's adapters, for the steps a realtime (STOMP) client would take. */
-  readonly memo: MemoContext;
+  readonly memo: MemoDeps;
   readonly anonymous: MemoClient;
   /** Signs in at the development identity provider, as a person would, and keeps the session cookies. */
   signIn(email: string): Promise<MemoClient>;
@@ -81,7 +84,8 @@ export async function startMemoTestServer(profile: 'embedded' | 'services', extr
     dispatch: (name) => listeners.get(name) as RequestListener,
   });
   server.serve((req, res) => ((req.url ?? '').startsWith(idp.mountPath) ? idp.listener(req, res) : edge(req, res)));
-  const memo = await openMemoContext(loadConfig(memoSettings, env), { clientId: 'memo-test', logger });
+  const memoPlatform = openPlatform(loadConfig(memoSettings, env), { name: 'memo-test', logger, publisher: openEventPublisher });
+  const memo = await openMemo(memoPlatform);
 
   const clientOf = (jar: CookieJar, caller: Caller): MemoClient => {
     const call = apiCall(jar, base, FRONTEND_ORIGIN);
@@ -120,7 +124,7 @@ export async function startMemoTestServer(profile: 'embedded' | 'services', extr
     async close() {
       await server.close();
       await idp.close();
-      await memo.close();
+      await memoPlatform.close();
       await Promise.all(running.map((fn) => fn.close()));
       await database.close();
     },
