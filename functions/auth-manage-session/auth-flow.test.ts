@@ -4,14 +4,17 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { browse, CookieJar, setCookies, type StoredCookie } from '../../shared/auth/testing/browser.ts';
 import { signInAtDevProvider } from '../../shared/auth/testing/dev-sign-in.ts';
 import type { LoginInfo } from '../../shared/auth/domain/login-info.ts';
-import { CALLBACK_URL, FRONTEND_ORIGIN, startAuthTestServer, type AuthTestServer } from './testing/auth-test-server.ts';
+import { CALLBACK_URL, FRONTEND_ORIGIN } from '../testing/api-caller.ts';
+import { showCaller } from '../testing/show-caller.ts';
+import { startTestPlatform, type FunctionsPlatform } from '../testing/test-platform.ts';
+import { manifest } from './function.ts';
 
 /**
  * Journey J3 end to end, in each profile: the real openid-client against a real OpenID provider (the development
  * one), the real database, Redis or SQLite, over HTTP with the frontend's Origin and cookies kept like a browser.
  */
 describe.each(['embedded', 'services'] as const)('sign-in, refresh and logout (%s profile)', (profile) => {
-  let server: AuthTestServer;
+  let server: FunctionsPlatform;
   const consoleLines: string[] = [];
   const secure = profile === 'services'; // embedded defaults to plain-http cookies
   const seen = new Set<string>(); // every token, code and verifier handed out: none may reach a log line
@@ -20,7 +23,7 @@ describe.each(['embedded', 'services'] as const)('sign-in, refresh and logout (%
     for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
       vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void consoleLines.push(args.map(String).join(' ')));
     }
-    server = await startAuthTestServer(profile, { PILOG_REFRESH_GRACE_S: '1', PILOG_ADMIN_EMAILS: 'boss@example.com' });
+    server = await startTestPlatform(profile, { functions: [manifest, showCaller], env: { PILOG_REFRESH_GRACE_S: '1', PILOG_ADMIN_EMAILS: 'boss@example.com' } });
   });
   afterAll(async () => {
     await server?.close();

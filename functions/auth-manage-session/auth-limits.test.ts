@@ -1,14 +1,17 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FRONTEND_ORIGIN, startAuthTestServer, type AuthTestServer } from './testing/auth-test-server.ts';
+import { FRONTEND_ORIGIN } from '../testing/api-caller.ts';
+import { showCaller } from '../testing/show-caller.ts';
+import { startTestPlatform, type FunctionsPlatform } from '../testing/test-platform.ts';
+import { manifest } from './function.ts';
 
 const post = (base: string, path: string, init: RequestInit = {}) =>
   fetch(`${base}${path}`, { method: 'POST', ...init, headers: { origin: FRONTEND_ORIGIN, 'content-type': 'application/json', ...(init.headers as Record<string, string>) } });
 
 describe('abuse limits', () => {
-  let server: AuthTestServer;
+  let server: FunctionsPlatform;
   beforeAll(async () => {
-    server = await startAuthTestServer('embedded', { PILOG_AUTH_SIGNIN_RATE: '3/1m', PILOG_AUTH_REFRESH_RATE: '2/1m' });
+    server = await startTestPlatform('embedded', { functions: [manifest, showCaller], env: { PILOG_AUTH_SIGNIN_RATE: '3/1m', PILOG_AUTH_REFRESH_RATE: '2/1m' } });
   });
   afterAll(() => server?.close());
 
@@ -42,9 +45,9 @@ async function closedPort(): Promise<number> {
 }
 
 describe('identity provider down', () => {
-  let server: AuthTestServer;
+  let server: FunctionsPlatform;
   beforeAll(async () => {
-    server = await startAuthTestServer('embedded', { PILOG_OIDC_ISSUER: `http://127.0.0.1:${await closedPort()}/oidc` });
+    server = await startTestPlatform('embedded', { functions: [manifest, showCaller], env: { PILOG_OIDC_ISSUER: `http://127.0.0.1:${await closedPort()}/oidc` } });
   });
   afterAll(() => server?.close());
 

@@ -4,7 +4,12 @@ import { replaceReferences } from '../../shared/memo/application/replace-referen
 import { updateMemo } from '../../shared/memo/application/update-memo.ts';
 import type { FolderInfo } from '../../shared/memo/domain/folder-tree.ts';
 import { sampleMemos, seedMemos } from '../../shared/memo/testing/seed-memos.ts';
-import { FRONTEND_ORIGIN, startMemoTestServer, type MemoClient, type MemoTestServer } from './testing/memo-test-server.ts';
+import { FRONTEND_ORIGIN, type ApiCaller } from '../testing/api-caller.ts';
+import { startTestPlatform, type FunctionsPlatform } from '../testing/test-platform.ts';
+import { manifest as authManifest } from '../auth-manage-session/function.ts';
+import { manifest as memoManifest } from './function.ts';
+import type { MemoDeps } from '../../shared/memo/application/memo-deps.ts';
+import { openMemoForTest } from '../../shared/memo/testing/open-memo-for-test.ts';
 
 /**
  * Journey J6 of the contract over HTTP, in both profiles. The realtime steps (5, 7 and the STOMP part of 10) belong to
@@ -13,12 +18,14 @@ import { FRONTEND_ORIGIN, startMemoTestServer, type MemoClient, type MemoTestSer
  * property of the channel and is not tested here.
  */
 describe.each(['embedded', 'services'] as const)('J6 — memo editing with folders, references and reordering (%s profile)', (profile) => {
-  let server: MemoTestServer;
-  let u: MemoClient;
-  let v: MemoClient;
+  let server: FunctionsPlatform;
+  let memoCases: MemoDeps;
+  let u: ApiCaller;
+  let v: ApiCaller;
 
   beforeAll(async () => {
-    server = await startMemoTestServer(profile);
+    server = await startTestPlatform(profile, { functions: [authManifest, memoManifest] });
+    memoCases = await server.open(openMemoForTest);
     [u, v] = [await server.signIn('u@memo.example'), await server.signIn('v@memo.example')];
   });
   afterAll(() => server?.close());
@@ -28,14 +35,14 @@ describe.each(['embedded', 'services'] as const)('J6 — memo editing with folde
     expect(response.headers.get('access-control-allow-credentials')).toBe('true');
   };
   /** Every step's response is checked for status, CORS and body. */
-  const step = async <T = Record<string, unknown>>(client: MemoClient, method: string, path: string, body: unknown, status: number): Promise<T> => {
+  const step = async <T = Record<string, unknown>>(client: ApiCaller, method: string, path: string, body: unknown, status: number): Promise<T> => {
     const response = await client.call(method, path, body);
     expectCors(response);
     const text = await response.text();
     expect(response.status, `${method} ${path}: ${text}`).toBe(status);
     return (text === '' ? undefined : JSON.parse(text)) as T;
   };
-  const tree = async (client: MemoClient) => (await step<{ folderInfos: FolderInfo[] }>(client, 'GET', '/api/v1/folders', undefined, 200)).folderInfos;
+  const tree = async (client: ApiCaller) => (await step<{ folderInfos: FolderInfo[] }>(client, 'GET', '/api/v1/folders', undefined, 200)).folderInfos;
   const uncategorized = { id: null, name: 'Uncategorized', parent: null, children: [], sequence: null };
 
   it('walks the journey', async () => {
@@ -73,7 +80,7 @@ describe.each(['embedded', 'services'] as const)('J6 — memo editing with folde
     expect(await step(u, 'GET', `/api/v1/memos/${M1}/referenced`, undefined, 200)).toEqual({ referenceds: [] });
 
     // 5. (realtime) Autosaves and links, through the use cases the channel calls.
-    const deps = server.memo;
+    const deps = memoCases;
     expect(await updateMemo(deps, u.caller, { memoId: asId(M2), title: 'Beta', content: 'b' })).toEqual({ ok: true, value: { memoId: M2 } });
     expect(await updateMemo(deps, u.caller, { memoId: asId(M1), title: 'Alpha', content: `see [[Beta]]<!-- reference: ${M2} -->` })).toEqual({ ok: true, value: { memoId: M1 } });
     expect(await replaceReferences(deps, u.caller, { memoId: asId(M1), references: [asId(M2)] })).toEqual({ ok: true, value: { memoId: M1 } });

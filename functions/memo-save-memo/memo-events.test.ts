@@ -6,7 +6,12 @@ import { updateMemo } from '../../shared/memo/application/update-memo.ts';
 import { processEventBus } from '../../shared/platform/messaging/event-publisher.in-process.ts';
 import type { OutgoingEvent } from '../../shared/platform/messaging/event-publisher.port.ts';
 import { consumeUntil, createTopic, headerText, testKafkaBrokers, type ConsumedMessage } from '../../shared/platform/messaging/testing/test-kafka.ts';
-import { startMemoTestServer, type MemoClient, type MemoTestServer } from './testing/memo-test-server.ts';
+import type { ApiCaller } from '../testing/api-caller.ts';
+import { startTestPlatform, type FunctionsPlatform } from '../testing/test-platform.ts';
+import { manifest as authManifest } from '../auth-manage-session/function.ts';
+import { manifest as memoManifest } from './function.ts';
+import type { MemoDeps } from '../../shared/memo/application/memo-deps.ts';
+import { openMemoForTest } from '../../shared/memo/testing/open-memo-for-test.ts';
 
 interface Seen {
   readonly type: string;
@@ -20,15 +25,17 @@ interface Seen {
  * the memo's version. Folder changes and no-op saves raise nothing.
  */
 describe.each(['embedded', 'services'] as const)('memo events through the outbox (%s profile)', (profile) => {
-  let server: MemoTestServer;
-  let owner: MemoClient;
+  let server: FunctionsPlatform;
+  let memoCases: MemoDeps;
+  let owner: ApiCaller;
   const bus: OutgoingEvent[] = [];
   let unsubscribe = (): void => {};
 
   beforeAll(async () => {
     if (profile === 'services') await createTopic(testKafkaBrokers(), memoCreated.topic);
     else unsubscribe = processEventBus.subscribe(memoCreated.topic, (event) => void bus.push(event));
-    server = await startMemoTestServer(profile);
+    server = await startTestPlatform(profile, { functions: [authManifest, memoManifest] });
+    memoCases = await server.open(openMemoForTest);
     owner = await server.signIn('events@memo.example');
   });
   afterAll(async () => {
@@ -37,12 +44,12 @@ describe.each(['embedded', 'services'] as const)('memo events through the outbox
   });
 
   it('raises created, updated (folder, title, links) and deleted, with the memo version, and nothing for no-op saves', async () => {
-    const { folder } = await owner.json<{ folder: { id: number } }>('POST', '/api/v1/folders', {}, 201);
-    const { memoId: target } = await owner.json<{ memoId: number }>('POST', '/api/v1/memos', {}, 201);
-    const { memoId } = await owner.json<{ memoId: number }>('POST', '/api/v1/memos', {}, 201);
-    await owner.json('PUT', `/api/v1/memos/${memoId}/parent`, { folderId: folder.id });
-    await owner.json('PUT', `/api/v1/folders/${folder.id}/name`, { folderId: folder.id, name: 'no event' });
-    const deps = server.memo;
+    const { folder } = await owner.expectJson<{ folder: { id: number } }>('POST', '/api/v1/folders', {}, 201);
+    const { memoId: target } = await owner.expectJson<{ memoId: number }>('POST', '/api/v1/memos', {}, 201);
+    const { memoId } = await owner.expectJson<{ memoId: number }>('POST', '/api/v1/memos', {}, 201);
+    await owner.expectJson('PUT', `/api/v1/memos/${memoId}/parent`, { folderId: folder.id });
+    await owner.expectJson('PUT', `/api/v1/folders/${folder.id}/name`, { folderId: folder.id, name: 'no event' });
+    const deps = memoCases;
     await updateMemo(deps, owner.caller, { memoId: asId(memoId), title: '제목', content: '본문' });
     await updateMemo(deps, owner.caller, { memoId: asId(memoId), title: '제목', content: '본문' });
     await replaceReferences(deps, owner.caller, { memoId: asId(memoId), references: [asId(target)] });

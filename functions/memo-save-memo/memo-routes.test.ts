@@ -5,37 +5,44 @@ import { replaceReferences } from '../../shared/memo/application/replace-referen
 import { updateMemo } from '../../shared/memo/application/update-memo.ts';
 import type { FolderInfo } from '../../shared/memo/domain/folder-tree.ts';
 import { manifest } from './function.ts';
-import { ADMIN_EMAIL, FRONTEND_ORIGIN, startMemoTestServer, type MemoClient, type MemoTestServer } from './testing/memo-test-server.ts';
+import { ADMIN_EMAIL } from '../testing/platform-env.ts';
+import { FRONTEND_ORIGIN, type ApiCaller } from '../testing/api-caller.ts';
+import { startTestPlatform, type FunctionsPlatform } from '../testing/test-platform.ts';
+import { manifest as authManifest } from '../auth-manage-session/function.ts';
+import type { MemoDeps } from '../../shared/memo/application/memo-deps.ts';
+import { openMemoForTest } from '../../shared/memo/testing/open-memo-for-test.ts';
 
 /** Every memo and folder route over HTTP, in both profiles: who may call it, what it answers, how it fails. */
 describe.each(['embedded', 'services'] as const)('memo-save-memo routes (%s profile)', (profile) => {
-  let server: MemoTestServer;
-  let owner: MemoClient;
-  let other: MemoClient;
-  let admin: MemoClient;
+  let server: FunctionsPlatform;
+  let memoCases: MemoDeps;
+  let owner: ApiCaller;
+  let other: ApiCaller;
+  let admin: ApiCaller;
 
   beforeAll(async () => {
-    server = await startMemoTestServer(profile);
+    server = await startTestPlatform(profile, { functions: [authManifest, manifest] });
+    memoCases = await server.open(openMemoForTest);
     [owner, other, admin] = [await server.signIn('owner@memo.example'), await server.signIn('other@memo.example'), await server.signIn(ADMIN_EMAIL)];
   });
   afterAll(() => server?.close());
 
-  const newMemo = async (client = owner, folderId: number | null = null) => (await client.json<{ memoId: number }>('POST', '/api/v1/memos', { parentFolderId: folderId }, 201)).memoId;
-  const newFolder = async (client = owner, parentId?: number) => (await client.json<{ folder: { id: number } }>('POST', '/api/v1/folders', parentId === undefined ? {} : { parentId }, 201)).folder.id;
+  const newMemo = async (client = owner, folderId: number | null = null) => (await client.expectJson<{ memoId: number }>('POST', '/api/v1/memos', { parentFolderId: folderId }, 201)).memoId;
+  const newFolder = async (client = owner, parentId?: number) => (await client.expectJson<{ folder: { id: number } }>('POST', '/api/v1/folders', parentId === undefined ? {} : { parentId }, 201)).folder.id;
   const titled = async (memoId: number, title: string, content = '', client = owner) => {
-    const saved = await updateMemo(server.memo, client.caller, { memoId: asId(memoId), title, content });
+    const saved = await updateMemo(memoCases, client.caller, { memoId: asId(memoId), title, content });
     if (!saved.ok) throw new Error(saved.error.message);
     return memoId;
   };
   const codeOf = async (response: Response) => ((await response.json()) as { code: string }).code;
-  const tree = async (client = owner) => (await client.json<{ folderInfos: FolderInfo[] }>('GET', '/api/v1/folders')).folderInfos;
+  const tree = async (client = owner) => (await client.expectJson<{ folderInfos: FolderInfo[] }>('GET', '/api/v1/folders')).folderInfos;
 
   describe('the access table rows, as real users signed in at the identity provider', () => {
     const rows = routeAccessTable[manifest.name] ?? {};
     it.each(Object.entries(manifest.trigger.routes))('%s', async (route, spec) => {
       const row = rows[route];
       if (!row) throw new Error(`no access row for ${manifest.name}.${route}`);
-      const clients: Record<CallerKind, MemoClient> = { anonymous: server.anonymous, user: owner, admin, anotherOwner: other };
+      const clients: Record<CallerKind, ApiCaller> = { anonymous: server.anonymous, user: owner, admin, anotherOwner: other };
       const world: AccessWorld = {
         base: server.base,
         userIds: { user: owner.caller.userId, admin: admin.caller.userId, anotherOwner: other.caller.userId },
@@ -60,7 +67,7 @@ describe.each(['embedded', 'services'] as const)('memo-save-memo routes (%s prof
       expect(noBody.status).toBe(201);
       const { memoId } = (await noBody.json()) as { memoId: number };
       expect(noBody.headers.get('location')).toBe(`/api/v1/memos/${memoId}`);
-      const inFolder = await owner.json<{ memoId: number }>('POST', '/api/v1/memos', { parentFolderId: String(folder) }, 201);
+      const inFolder = await owner.expectJson<{ memoId: number }>('POST', '/api/v1/memos', { parentFolderId: String(folder) }, 201);
       const placed = (await tree()).find((node) => node.id === folder);
       expect(placed?.memos.map((memo) => memo.id)).toEqual([inFolder.memoId]);
       expect((await tree()).at(-1)?.memos.map((memo) => memo.id)).toContain(memoId);
@@ -73,28 +80,28 @@ describe.each(['embedded', 'services'] as const)('memo-save-memo routes (%s prof
 
     it('GET /api/v1/memos/{id}: the memo with its links as {rootId, referenceId}; 400 for a bad id, 404 for an unknown one', async () => {
       const [target, memo] = [await titled(await newMemo(), '대상'), await titled(await newMemo(), '제목', '본문 [[대상]]')];
-      await replaceReferences(server.memo, owner.caller, { memoId: asId(memo), references: [asId(target)] });
-      expect(await owner.json('GET', `/api/v1/memos/${memo}`)).toEqual({ memoId: memo, title: '제목', content: '본문 [[대상]]', references: [{ rootId: memo, referenceId: target }] });
+      await replaceReferences(memoCases, owner.caller, { memoId: asId(memo), references: [asId(target)] });
+      expect(await owner.expectJson('GET', `/api/v1/memos/${memo}`)).toEqual({ memoId: memo, title: '제목', content: '본문 [[대상]]', references: [{ rootId: memo, referenceId: target }] });
       expect((await owner.call('GET', '/api/v1/memos/12a')).status).toBe(400);
       expect((await owner.call('GET', '/api/v1/memos/424242')).status).toBe(404);
     });
 
     it('DELETE /api/v1/memos/{id}: 204 with no body; links to it go, and it is gone', async () => {
       const [target, linking] = [await newMemo(), await newMemo()];
-      await replaceReferences(server.memo, owner.caller, { memoId: asId(linking), references: [asId(target)] });
+      await replaceReferences(memoCases, owner.caller, { memoId: asId(linking), references: [asId(target)] });
       const response = await owner.call('DELETE', `/api/v1/memos/${target}`);
       expect(response.status).toBe(204);
       expect(await response.text()).toBe('');
-      expect(await owner.json('GET', `/api/v1/memos/${linking}/references`)).toEqual({ references: [] });
+      expect(await owner.expectJson('GET', `/api/v1/memos/${linking}/references`)).toEqual({ references: [] });
       expect((await tree()).at(-1)?.memos.find((memo) => memo.id === linking)?.references).toEqual([]);
       expect((await owner.call('DELETE', `/api/v1/memos/${target}`)).status).toBe(404);
     });
 
     it('PUT /api/v1/memos/{id}/parent: into a folder and back; 400 without folderId, 404 unknown folder, 403 a folder of another', async () => {
       const [memo, folder, foreignFolder] = [await newMemo(), await newFolder(), await newFolder(other)];
-      expect(await owner.json('PUT', `/api/v1/memos/${memo}/parent`, { folderId: String(folder) })).toEqual({ memoId: memo, folderId: folder });
+      expect(await owner.expectJson('PUT', `/api/v1/memos/${memo}/parent`, { folderId: String(folder) })).toEqual({ memoId: memo, folderId: folder });
       expect((await tree()).find((node) => node.id === folder)?.memos.map((m) => m.id)).toEqual([memo]);
-      expect(await owner.json('PUT', `/api/v1/memos/${memo}/parent`, { folderId: null })).toEqual({ memoId: memo, folderId: null });
+      expect(await owner.expectJson('PUT', `/api/v1/memos/${memo}/parent`, { folderId: null })).toEqual({ memoId: memo, folderId: null });
       expect((await owner.call('PUT', `/api/v1/memos/${memo}/parent`, {})).status).toBe(400);
       expect((await owner.call('PUT', `/api/v1/memos/${memo}/parent`, { folderId: 424242 })).status).toBe(404);
       const response = await owner.call('PUT', `/api/v1/memos/${memo}/parent`, { folderId: foreignFolder });
@@ -104,8 +111,8 @@ describe.each(['embedded', 'services'] as const)('memo-save-memo routes (%s prof
     it('PUT /api/v1/memos/{id}/sequence: stored as sent (1..255 characters) and sorted by plain string order', async () => {
       const folder = await newFolder();
       const [a, b, c] = [await newMemo(owner, folder), await newMemo(owner, folder), await newMemo(owner, folder)];
-      expect(await owner.json('PUT', `/api/v1/memos/${c}/sequence`, { sequence: '0|a00000:' })).toEqual({ memoId: c, sequence: '0|a00000:' });
-      await owner.json('PUT', `/api/v1/memos/${a}/sequence`, { sequence: '0|i00000:' });
+      expect(await owner.expectJson('PUT', `/api/v1/memos/${c}/sequence`, { sequence: '0|a00000:' })).toEqual({ memoId: c, sequence: '0|a00000:' });
+      await owner.expectJson('PUT', `/api/v1/memos/${a}/sequence`, { sequence: '0|i00000:' });
       // b keeps the default rank "0|hzzzzz:": c < b < a.
       expect((await tree()).find((node) => node.id === folder)?.memos.map((m) => m.id)).toEqual([c, b, a]);
       expect((await owner.call('PUT', `/api/v1/memos/${a}/sequence`, { sequence: '' })).status).toBe(400);
@@ -118,7 +125,7 @@ describe.each(['embedded', 'services'] as const)('memo-save-memo routes (%s prof
       await titled(await newMemo(other), 'needle of another', 'needle', other);
       const percent = await titled(await newMemo(), '100% done_ok', '');
       const search = async (query: string, client = owner) =>
-        (await client.json<{ result: { name: string; memos: Array<{ id: number }> } }>('GET', `/api/v1/memos?query=${encodeURIComponent(query)}`)).result;
+        (await client.expectJson<{ result: { name: string; memos: Array<{ id: number }> } }>('GET', `/api/v1/memos?query=${encodeURIComponent(query)}`)).result;
       expect(await search('needle')).toEqual({ name: '검색 결과', memos: [{ id: second, title: 'plain' }, { id: first, title: 'Needle 바늘' }] });
       expect((await search('바늘')).memos.map((m) => m.id)).toEqual([second, first]);
       expect((await search('NeEdLe')).memos).toHaveLength(2);
@@ -134,14 +141,14 @@ describe.each(['embedded', 'services'] as const)('memo-save-memo routes (%s prof
       expect((await owner.call('GET', '/api/v1/memos')).status).toBe(400);
       // A `+` in the raw query is a plus, not a space (§0.2).
       const plus = await titled(await newMemo(), 'C++ notes');
-      expect((await owner.json<{ result: { memos: Array<{ id: number }> } }>('GET', '/api/v1/memos?query=c++')).result.memos.map((m) => m.id)).toEqual([plus]);
+      expect((await owner.expectJson<{ result: { memos: Array<{ id: number }> } }>('GET', '/api/v1/memos?query=c++')).result.memos.map((m) => m.id)).toEqual([plus]);
     });
 
     it('GET /api/v1/memos/{id}/recommended: the caller’s other memos with the keyword, with content; 400 blank or missing', async () => {
       const self = await titled(await newMemo(), 'Kotlin 코틀린', 'about kotlin');
       const match = await titled(await newMemo(), 'More', '코틀린 and more');
       await titled(await newMemo(other), '코틀린 of another', '', other);
-      expect(await owner.json('GET', `/api/v1/memos/${self}/recommended?keyword=${encodeURIComponent('코틀린')}`)).toEqual({ memos: [{ memoId: match, title: 'More', content: '코틀린 and more' }] });
+      expect(await owner.expectJson('GET', `/api/v1/memos/${self}/recommended?keyword=${encodeURIComponent('코틀린')}`)).toEqual({ memos: [{ memoId: match, title: 'More', content: '코틀린 and more' }] });
       expect((await owner.call('GET', `/api/v1/memos/${self}/recommended?keyword=%20`)).status).toBe(400);
       expect((await owner.call('GET', `/api/v1/memos/${self}/recommended`)).status).toBe(400);
       expect((await owner.call('GET', '/api/v1/memos/424242/recommended?keyword=x')).status).toBe(404);
@@ -149,11 +156,11 @@ describe.each(['embedded', 'services'] as const)('memo-save-memo routes (%s prof
 
     it('GET …/references and …/referenced: links and backlinks with current titles, id descending; 404 unknown', async () => {
       const [a, b, c] = [await titled(await newMemo(), 'A'), await titled(await newMemo(), 'B'), await titled(await newMemo(), 'C')];
-      await replaceReferences(server.memo, owner.caller, { memoId: asId(a), references: [asId(b), asId(c), asId(b)] });
-      await replaceReferences(server.memo, owner.caller, { memoId: asId(b), references: [asId(c)] });
+      await replaceReferences(memoCases, owner.caller, { memoId: asId(a), references: [asId(b), asId(c), asId(b)] });
+      await replaceReferences(memoCases, owner.caller, { memoId: asId(b), references: [asId(c)] });
       await titled(c, 'C renamed');
-      expect(await owner.json('GET', `/api/v1/memos/${a}/references`)).toEqual({ references: [{ id: c, title: 'C renamed' }, { id: b, title: 'B' }] });
-      expect(await owner.json('GET', `/api/v1/memos/${c}/referenced`)).toEqual({ referenceds: [{ id: b, title: 'B' }, { id: a, title: 'A' }] });
+      expect(await owner.expectJson('GET', `/api/v1/memos/${a}/references`)).toEqual({ references: [{ id: c, title: 'C renamed' }, { id: b, title: 'B' }] });
+      expect(await owner.expectJson('GET', `/api/v1/memos/${c}/referenced`)).toEqual({ referenceds: [{ id: b, title: 'B' }, { id: a, title: 'A' }] });
       expect((await owner.call('GET', '/api/v1/memos/424242/references')).status).toBe(404);
       expect((await owner.call('GET', '/api/v1/memos/424242/referenced')).status).toBe(404);
     });
@@ -177,8 +184,8 @@ describe.each(['embedded', 'services'] as const)('memo-save-memo routes (%s prof
 
     it('PUT /api/v1/folders/{id}/name: the body id wins, the path id serves when the body has none; 400 blank or too long', async () => {
       const [named, byPath] = [await newFolder(), await newFolder()];
-      expect(await owner.json('PUT', `/api/v1/folders/${byPath}/name`, { folderId: named, name: '업무' })).toEqual({ folderId: named });
-      expect(await owner.json('PUT', `/api/v1/folders/${byPath}/name`, { name: 'Path' })).toEqual({ folderId: byPath });
+      expect(await owner.expectJson('PUT', `/api/v1/folders/${byPath}/name`, { folderId: named, name: '업무' })).toEqual({ folderId: named });
+      expect(await owner.expectJson('PUT', `/api/v1/folders/${byPath}/name`, { name: 'Path' })).toEqual({ folderId: byPath });
       const names = new Map((await tree()).map((node) => [node.id, node.name]));
       expect([names.get(named), names.get(byPath)]).toEqual(['업무', 'Path']);
       expect((await owner.call('PUT', `/api/v1/folders/${named}/name`, { folderId: named, name: '  ' })).status).toBe(400);
@@ -190,9 +197,9 @@ describe.each(['embedded', 'services'] as const)('memo-save-memo routes (%s prof
     it('PUT /api/v1/folders/{id}/parent: under another folder or to the top; 400 under itself or its subtree; 403 and 404', async () => {
       const [a, b] = [await newFolder(), await newFolder()];
       const c = await newFolder(owner, b);
-      expect(await owner.json('PUT', `/api/v1/folders/${b}/parent`, { parentId: String(a) })).toEqual({ parentId: a, childId: b });
+      expect(await owner.expectJson('PUT', `/api/v1/folders/${b}/parent`, { parentId: String(a) })).toEqual({ parentId: a, childId: b });
       for (const cycle of [a, b, c]) expect((await owner.call('PUT', `/api/v1/folders/${a}/parent`, { parentId: cycle })).status, `${a} under ${cycle}`).toBe(400);
-      expect(await owner.json('PUT', `/api/v1/folders/${b}/parent`, { parentId: null })).toEqual({ parentId: null, childId: b });
+      expect(await owner.expectJson('PUT', `/api/v1/folders/${b}/parent`, { parentId: null })).toEqual({ parentId: null, childId: b });
       expect((await owner.call('PUT', `/api/v1/folders/${b}/parent`, { parentId: 424242 })).status).toBe(404);
       expect((await owner.call('PUT', `/api/v1/folders/${b}/parent`, { parentId: await newFolder(other) })).status).toBe(403);
       expect((await owner.call('PUT', `/api/v1/folders/${b}/parent`, {})).status).toBe(400);
@@ -201,7 +208,7 @@ describe.each(['embedded', 'services'] as const)('memo-save-memo routes (%s prof
     it('PUT /api/v1/folders/{id}/sequence: sorts siblings, ties by id; 400 when empty', async () => {
       const parent = await newFolder();
       const [x, y, z] = [await newFolder(owner, parent), await newFolder(owner, parent), await newFolder(owner, parent)];
-      expect(await owner.json('PUT', `/api/v1/folders/${z}/sequence`, { sequence: '0|a:' })).toEqual({ folderId: z, sequence: '0|a:' });
+      expect(await owner.expectJson('PUT', `/api/v1/folders/${z}/sequence`, { sequence: '0|a:' })).toEqual({ folderId: z, sequence: '0|a:' });
       expect((await tree()).find((node) => node.id === parent)?.children.map((child) => child.id)).toEqual([z, x, y]);
       expect((await owner.call('PUT', `/api/v1/folders/${z}/sequence`, { sequence: '' })).status).toBe(400);
     });
@@ -211,12 +218,12 @@ describe.each(['embedded', 'services'] as const)('memo-save-memo routes (%s prof
       const child = await newFolder(owner, root);
       const grandchild = await newFolder(owner, child);
       const [inChild, inGrandchild, outside] = [await newMemo(owner, child), await newMemo(owner, grandchild), await newMemo()];
-      await replaceReferences(server.memo, owner.caller, { memoId: asId(outside), references: [asId(inGrandchild)] });
-      expect(await owner.json('DELETE', `/api/v1/folders/${root}`)).toEqual({ folderId: root });
+      await replaceReferences(memoCases, owner.caller, { memoId: asId(outside), references: [asId(inGrandchild)] });
+      expect(await owner.expectJson('DELETE', `/api/v1/folders/${root}`)).toEqual({ folderId: root });
       const ids = JSON.stringify(await tree());
       for (const gone of [root, child, grandchild, inChild, inGrandchild]) expect(ids).not.toContain(String(gone));
       expect((await owner.call('GET', `/api/v1/memos/${inChild}`)).status).toBe(404);
-      expect(await owner.json('GET', `/api/v1/memos/${outside}/references`)).toEqual({ references: [] });
+      expect(await owner.expectJson('GET', `/api/v1/memos/${outside}/references`)).toEqual({ references: [] });
       expect((await owner.call('DELETE', `/api/v1/folders/${root}`)).status).toBe(404);
     });
 
