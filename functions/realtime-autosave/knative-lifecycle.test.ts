@@ -1,19 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createJoseSessionTokens } from '../../shared/auth/adapters/session-tokens.jose.ts';
-import { systemClock } from '../../shared/kernel/clock.ts';
-import { openDatabase } from '../../shared/platform/database/database.ts';
-import { migrateToLatest } from '../../shared/platform/database/migrate.ts';
-import { spawnNode, type SpawnedProcess } from '../../shared/platform/runtime/testing/spawn-node.ts';
 import { openEditor } from './testing/editor.ts';
-import { migrations } from '../../tools/migrations.ts';
-
-const ORIGIN = 'http://localhost:3000';
-const SECRET = 'realtime-lifecycle-secret-0123456789abcdef';
-const functionEntry = fileURLToPath(new URL('./main.ts', import.meta.url));
+import { ORIGIN, startRealtimeProcess, type RealtimeProcess } from './testing/realtime-process.ts';
 
 /**
  * The function as Knative runs it (the container entry, one process): idle editors are closed cleanly so the
@@ -21,33 +8,15 @@ const functionEntry = fileURLToPath(new URL('./main.ts', import.meta.url));
  * and an XHR session keeps the identity it was opened with after the access token expires.
  */
 describe('realtime-autosave under Knative', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'pilog-realtime-'));
-  const port = 20000 + Math.floor(Math.random() * 5000);
-  const base = `http://127.0.0.1:${port}`;
-  let proc: SpawnedProcess;
-  const cookieFor = async (userId: number, accessTtlSeconds = 3600) => {
-    const tokens = createJoseSessionTokens({ key: new TextEncoder().encode(SECRET), accessTtlSeconds, refreshTtlSeconds: 3600, clock: systemClock });
-    return `jiniaslog_access=${(await tokens.mint({ userId, roles: ['USER'], fid: tokens.newFamilyId() })).access}`;
-  };
+  let realtime: RealtimeProcess;
+  let base = '';
+  const cookieFor = (userId: number, accessTtlSeconds?: number) => realtime.cookieFor(userId, accessTtlSeconds);
 
   beforeAll(async () => {
-    const database = await openDatabase({ profile: 'embedded', dataDir, mysqlUrl: '' });
-    await migrateToLatest(database, migrations);
-    await database.close();
-    proc = spawnNode(functionEntry, {
-      PORT: String(port),
-      PILOG_PROFILE: 'embedded',
-      PILOG_DATA_DIR: dataDir,
-      PILOG_JWT_SECRET: SECRET,
-      PILOG_CORS_ORIGINS: ORIGIN,
-      PILOG_REALTIME_IDLE_TIMEOUT_S: '4',
-    });
-    await proc.waitForLine((line) => line.message === 'function ready');
-  });
-  afterAll(() => {
-    proc?.child.kill('SIGKILL');
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+    realtime = await startRealtimeProcess({ PILOG_REALTIME_IDLE_TIMEOUT_S: '4' });
+    base = realtime.base;
+  }, 30_000);
+  afterAll(() => realtime?.stop());
 
   it('closes an editor that sends nothing for the idle timeout with c[1000,"Idle timeout"]', async () => {
     const editor = await openEditor(base, { cookie: await cookieFor(1), origin: ORIGIN });
@@ -71,11 +40,11 @@ describe('realtime-autosave under Knative', () => {
       (['websocket', 'xhr-streaming', 'websocket'] as const).map(async (transport, i) => openEditor(base, { cookie: await cookieFor(10 + i), origin: ORIGIN, transport })),
     );
     const signalledAt = Date.now();
-    proc.child.kill('SIGTERM');
+    realtime.proc.child.kill('SIGTERM');
     const closes = await Promise.all(editors.map((editor) => editor.closed()));
     expect(closes).toEqual(editors.map(() => ({ code: 1001, reason: 'Going away' })));
-    expect((await proc.exited()).code).toBe(0);
+    expect((await realtime.proc.exited()).code).toBe(0);
     expect(Date.now() - signalledAt).toBeLessThan(3000);
-    expect(proc.lines.at(-1)).toMatchObject({ message: 'stopped', function: 'realtime-autosave' });
+    expect(realtime.proc.lines.at(-1)).toMatchObject({ message: 'stopped', function: 'realtime-autosave' });
   });
 });
