@@ -1,5 +1,4 @@
 import { sql, type Kysely } from 'kysely';
-import type { Tag } from '../domain/article.ts';
 import type { BlogDatabase } from './blog-tables.ts';
 import { EXCERPT_LENGTH, type CardRecord, type ListedStatus } from '../domain/article-views.ts';
 import type { ArticleReads } from '../ports/article-reads.port.ts';
@@ -37,34 +36,10 @@ export function createSqlArticleReads(db: Kysely<BlogDatabase>): ArticleReads {
   };
 
   return {
-    /**
-     * One query: the page of cards as a derived table, its taggings joined to it (a card without tags gives one row
-     * whose tag is null), rows in card order and each card's tags in the order they were added, as `tagsOf` reads.
-     */
     async page(status, before, limit) {
-      let listed = cards(copyOf(status)).where('blog_articles.status', '=', status);
-      if (before !== null) listed = listed.where('blog_articles.id', '<', before);
-      const rows = await db
-        .selectFrom(listed.orderBy('blog_articles.id', 'desc').limit(limit).as('card'))
-        .leftJoin('blog_taggings', 'blog_taggings.article_id', 'card.id')
-        .leftJoin('blog_tags', 'blog_tags.id', 'blog_taggings.tag_id')
-        .selectAll('card')
-        .select(['blog_tags.id as tagId', 'blog_tags.name as tagName'])
-        .orderBy('card.id', 'desc')
-        .orderBy('blog_taggings.created_at')
-        .orderBy('blog_tags.id')
-        .execute();
-      const records: CardRecord[] = [];
-      for (const row of rows) {
-        const id = Number(row.id);
-        let record = records.at(-1);
-        if (record?.id !== id) {
-          record = { id, title: row.title, excerpt: row.excerpt, thumbnailUrl: row.thumbnailUrl, createdAt: Number(row.createdAt), tags: [] };
-          records.push(record);
-        }
-        if (row.tagId !== null) (record.tags as Tag[]).push({ id: Number(row.tagId), name: row.tagName as string });
-      }
-      return records;
+      let query = cards(copyOf(status)).where('blog_articles.status', '=', status);
+      if (before !== null) query = query.where('blog_articles.id', '<', before);
+      return withTags(await query.orderBy('blog_articles.id', 'desc').limit(limit).execute());
     },
 
     async taggedPublished(tagName) {
