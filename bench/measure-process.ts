@@ -23,7 +23,7 @@ export const freePort = (): Promise<number> =>
   });
 
 /** utime + stime from /proc/<pid>/stat (fields 14 and 15), in clock ticks of 10 ms (USER_HZ is 100 on Linux). */
-async function cpuMsOf(pid: number): Promise<number> {
+export async function cpuMsOf(pid: number): Promise<number> {
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;

@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { relative } from 'node:path';
 import { Agent, createServer, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { ADMIN_EMAIL, signIn } from '../functions/blog-publish-post/testing/blog-test-host.ts';
 import { startPilogProcess } from '../functions/blog-publish-post/testing/pilog-process.ts';
-import { freePort, median } from './measure-process.ts';
+import { cpuMsOf, freePort, median } from './measure-process.ts';
 import { percentile } from './publish-to-search.ts';
 
 /**
@@ -22,6 +23,9 @@ import { percentile } from './publish-to-search.ts';
  * - functions-framework's hello world on its own CLI (Express), against bare node:http answering its bytes.
  *
  * Telemetry is each process's profile default (on in services), exporting to a sink in this process.
+ * Each row also gives the server process's CPU time per request answered (from /proc, warm-up included), which the
+ * load of other processes on the machine moves much less than requests per second.
+ * BENCH_COMPARE_BUNDLE=<dir>/main.mjs adds the rows of another build of the image (say, main's) in the same run.
  * Usage: node bench/simple-throughput.ts [services|embedded]   (services needs the PILOG_TEST_* values)
  */
 const FIRST_CURSOR = 9007199254740990;
@@ -35,6 +39,8 @@ const ARTICLES = 30;
 
 interface LoadResult {
   readonly requests: number;
+  /** The server process's CPU time per request answered, warm-up included, in microseconds. */
+  readonly cpuMicrosPerRequest: number;
   readonly errors: number;
   readonly perSecond: number;
   readonly latencies: number[];
@@ -44,7 +50,7 @@ interface LoadResult {
  * `CONNECTIONS` loops, each sending the next request when the last one is answered, on its own kept-alive socket;
  * `path` gives the path of the n-th request.
  */
-async function load(base: string, path: (n: number) => string): Promise<LoadResult> {
+async function load(base: string, pid: number, path: (n: number) => string): Promise<LoadResult> {
   const { port } = new URL(base);
   const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
   let sentCount = 0;
@@ -59,6 +65,8 @@ async function load(base: string, path: (n: number) => string): Promise<LoadResu
     });
   const latencies: number[] = [];
   let errors = 0;
+  let answered = 0;
+  const cpuBefore = await cpuMsOf(pid);
   const start = performance.now();
   const measureFrom = start + WARMUP_MS;
   const end = measureFrom + DURATION_MS;
@@ -66,14 +74,16 @@ async function load(base: string, path: (n: number) => string): Promise<LoadResu
     while (performance.now() < end) {
       const sent = performance.now();
       const status = await get().catch(() => 0);
+      answered += 1;
       if (sent < measureFrom) continue;
       latencies.push(performance.now() - sent);
       if (status !== 200) errors += 1;
     }
   };
   await Promise.all(Array.from({ length: CONNECTIONS }, loop));
+  const cpuMicrosPerRequest = ((await cpuMsOf(pid)) - cpuBefore) * 1000 / answered;
   agent.destroy();
-  return { requests: latencies.length, errors, perSecond: latencies.length / (DURATION_MS / 1000), latencies };
+  return { requests: latencies.length, cpuMicrosPerRequest, errors, perSecond: latencies.length / (DURATION_MS / 1000), latencies };
 }
 
 /** What the bare server answers: the body of the first prefix the request path starts with. */
@@ -97,11 +107,10 @@ async function startFrameworkHello(): Promise<{ base: string; process: ChildProc
  * `blog-read-articles` in a process of its own on the dev host's data: the image bundle if built, else from source.
  * In the embedded profile its read cache is its own, in services it shares Redis with the dev host.
  */
-async function startReadFunction(pilogEnv: Readonly<Record<string, string>>): Promise<{ base: string; process: ChildProcess; build: string }> {
+async function startReadFunction(pilogEnv: Readonly<Record<string, string>>, bundle = fileURLToPath(new URL('../dist/image/main.mjs', import.meta.url))): Promise<{ base: string; process: ChildProcess; build: string }> {
   const port = await freePort();
-  const bundle = fileURLToPath(new URL('../dist/image/main.mjs', import.meta.url));
-  const build = existsSync(bundle) ? 'image bundle' : 'source';
-  const entry = build === 'image bundle' ? bundle : fileURLToPath(new URL('../functions/blog-read-articles/main.ts', import.meta.url));
+  const build = existsSync(bundle) ? `image bundle ${relative(process.cwd(), bundle)}` : 'source';
+  const entry = existsSync(bundle) ? bundle : fileURLToPath(new URL('../functions/blog-read-articles/main.ts', import.meta.url));
   const env = { ...process.env, ...pilogEnv, FUNCTION_TARGET: 'blog-read-articles', PORT: String(port), PILOG_LOG_LEVEL: 'error' };
   const child = spawn(process.execPath, [entry], { env, stdio: 'ignore' });
   return { base: await answering(`http://127.0.0.1:${port}`, '/healthz'), process: child, build };
@@ -157,9 +166,12 @@ async function main(profile: 'embedded' | 'services'): Promise<void> {
     const uncachedPage = await bodyOf(`${pilog.url}${pagePath(FIRST_CURSOR - 1)}`);
     if (uncachedPage !== page) throw new Error('a page at another cursor above every id should be the same bytes as the first page');
     const detail = await bodyOf(`${pilog.url}${detailPath}`);
-    const reader = await startReadFunction(pilog.env);
-    helpers.push(reader.process);
-    if ((await bodyOf(`${reader.base}${PATH}`)) !== page) throw new Error('blog-read-articles answered another first page than the dev host');
+    const compareBundle = process.env.BENCH_COMPARE_BUNDLE;
+    const readers = [await startReadFunction(pilog.env), ...(compareBundle ? [await startReadFunction(pilog.env, compareBundle)] : [])];
+    for (const reader of readers) {
+      helpers.push(reader.process);
+      if ((await bodyOf(`${reader.base}${PATH}`)) !== page) throw new Error(`blog-read-articles (${reader.build}) answered another first page than the dev host`);
+    }
     const framework = await startFrameworkHello();
     helpers.push(framework.process);
     const hello = await bodyOf(`${framework.base}/`);
@@ -168,33 +180,34 @@ async function main(profile: 'embedded' | 'services'): Promise<void> {
 
     // Each pilog row right after its bare baseline, so both see the same machine load.
     const rows: Array<{ name: string; baseline: LoadResult; measured: LoadResult; bytes: number }> = [];
-    const measure = async (name: string, bytes: number, barePath: string, target: string, path: (n: number) => string) => {
+    const measure = async (name: string, bytes: number, barePath: string, target: { base: string; pid: number }, path: (n: number) => string) => {
       process.stderr.write(`[bench] ${name} …\n`);
-      const baseline = await load(bare.base, () => barePath);
-      rows.push({ name, bytes, baseline, measured: await load(target, path) });
+      const baseline = await load(bare.base, bare.process.pid as number, () => barePath);
+      rows.push({ name, bytes, baseline, measured: await load(target.base, target.pid, path) });
     };
-    // Cursors below those fetched above, even for one process and odd for the other (they share Redis in services):
+    // Cursors below those fetched above, a residue of their own for each process (they share Redis in services):
     // each request a miss of its own, and never a cursor at or below an id.
     const servers = [
-      { name: `blog-read-articles ${reader.build}, ${profile}`, base: reader.base, firstUncached: FIRST_CURSOR - 2 },
-      { name: `dev host from source, ${profile}`, base: pilog.url, firstUncached: FIRST_CURSOR - 3 },
+      ...readers.map((reader) => ({ name: `blog-read-articles ${reader.build}, ${profile}`, base: reader.base, pid: reader.process.pid as number })),
+      { name: `dev host from source, ${profile}`, base: pilog.url, pid: pilog.pid },
     ];
-    for (const { name, base, firstUncached } of servers) {
-      await measure(`first page, cached (${name})`, Buffer.byteLength(page), PATH, base, () => PATH);
-      await measure(`first page, uncached (${name})`, Buffer.byteLength(page), PATH, base, (n) => pagePath(firstUncached - 2 * n));
-      await measure(`article detail, cached (${name})`, Buffer.byteLength(detail), detailPath, base, () => detailPath);
+    for (const [index, server] of servers.entries()) {
+      const { name } = server;
+      await measure(`first page, cached (${name})`, Buffer.byteLength(page), PATH, server, () => PATH);
+      await measure(`first page, uncached (${name})`, Buffer.byteLength(page), PATH, server, (n) => pagePath(FIRST_CURSOR - 2 - index - servers.length * n));
+      await measure(`article detail, cached (${name})`, Buffer.byteLength(detail), detailPath, server, () => detailPath);
     }
-    await measure('functions-framework hello world', Buffer.byteLength(hello), '/', framework.base, () => '/');
+    await measure('functions-framework hello world', Buffer.byteLength(hello), '/', { base: framework.base, pid: framework.process.pid as number }, () => '/');
 
     const ratio = (of: number, to: number, digits: number) => `${(of / to).toFixed(digits)}x`;
     console.log(`${CONNECTIONS} connections, ${DURATION_MS / 1000} s after ${WARMUP_MS / 1000} s warm-up per row, each against bare node:http answering the same bytes just before it; Node ${process.version}`);
-    console.log('| row | bytes | bare req/s | req/s | req/s vs bare | bare p99 ms | p50 ms | p99 ms | p99 vs bare | errors |');
-    console.log('|---|---|---|---|---|---|---|---|---|---|');
+    console.log('| row | bytes | bare req/s | req/s | req/s vs bare | bare p99 ms | p50 ms | p99 ms | p99 vs bare | bare CPU µs/req | CPU µs/req | CPU/req vs bare | errors |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const { name, bytes, baseline, measured } of rows) {
       const p99 = percentile(measured.latencies, 99);
       const bareP99 = percentile(baseline.latencies, 99);
       console.log(
-        `| ${name} | ${bytes} | ${baseline.perSecond.toFixed(0)} | ${measured.perSecond.toFixed(0)} | ${ratio(measured.perSecond, baseline.perSecond, 2)} | ${bareP99.toFixed(2)} | ${median(measured.latencies).toFixed(2)} | ${p99.toFixed(2)} | ${ratio(p99, bareP99, 1)} | ${measured.errors + baseline.errors} |`,
+        `| ${name} | ${bytes} | ${baseline.perSecond.toFixed(0)} | ${measured.perSecond.toFixed(0)} | ${ratio(measured.perSecond, baseline.perSecond, 2)} | ${bareP99.toFixed(2)} | ${median(measured.latencies).toFixed(2)} | ${p99.toFixed(2)} | ${ratio(p99, bareP99, 1)} | ${baseline.cpuMicrosPerRequest.toFixed(0)} | ${measured.cpuMicrosPerRequest.toFixed(0)} | ${ratio(measured.cpuMicrosPerRequest, baseline.cpuMicrosPerRequest, 1)} | ${measured.errors + baseline.errors} |`,
       );
     }
   } finally {
