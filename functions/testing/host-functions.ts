@@ -1,6 +1,6 @@
 import { HTTP, type CloudEvent } from 'cloudevents';
 import { loadAuthConfig } from '../../shared/auth/adapters/auth-settings.ts';
-import { createDevIdentityProvider, devIdentityProviderOptions } from '../../shared/auth/adapters/dev-identity-provider/dev-identity-provider.ts';
+import { createDevIdentityProvider, devIdentityProviderOptions } from '../../tools/dev-host/dev-identity-provider/dev-identity-provider.ts';
 import type { RaisedEvent } from '../../shared/events/event-definition.ts';
 import { systemClock } from '../../shared/kernel/clock.ts';
 import { createSnowflake } from '../../shared/kernel/snowflake.ts';

@@ -15,7 +15,7 @@ import type { FunctionManifest, HttpTrigger } from '../platform/runtime/manifest
 import type { RunningFunction } from '../platform/runtime/running-function.ts';
 import type { AuthTables } from './adapters/auth-tables.ts';
 import { DEFAULT_PIC_URL, DEV_CLIENT_ID, DEV_CLIENT_SECRET } from './adapters/auth-settings.ts';
-import { createDevIdentityProvider } from './adapters/dev-identity-provider/dev-identity-provider.ts';
+import { createDevIdentityProvider } from '../../tools/dev-host/dev-identity-provider/dev-identity-provider.ts';
 import { createJoseSessionTokens } from './adapters/session-tokens.jose.ts';
 import { createSqlTokenFamilyStore } from './adapters/token-family-store.sql.ts';
 import { createSqlUserRepository } from './adapters/user-repository.sql.ts';

@@ -3,7 +3,7 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { manifests } from '../../functions/registry.ts';
 import { loadAuthConfig } from '../../shared/auth/adapters/auth-settings.ts';
-import { createDevIdentityProvider, devIdentityProviderOptions } from '../../shared/auth/adapters/dev-identity-provider/dev-identity-provider.ts';
+import { createDevIdentityProvider, devIdentityProviderOptions } from './dev-identity-provider/dev-identity-provider.ts';
 import { LOCAL_MEDIA_PATH, localMediaDirectory } from '../../shared/media/adapters/image-store.local.ts';
 import { createMediaFilesListener } from '../../shared/media/adapters/media-files.http.ts';
 import type { ConfigOf } from '../../shared/platform/config/load-config.ts';

@@ -2,7 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { BlogArticlesTable } from '../../shared/blog/adapters/blog-tables.ts';
 import { articleStatuses, TITLE_MAX_LENGTH, type Tag } from '../../shared/blog/domain/article.ts';
 import { TAG_NAME_MAX_LENGTH } from '../../shared/blog/domain/tag-name.ts';
-import { decode } from '../../shared/platform/http/validation.ts';
+import { decode } from '../../shared/platform/schema/decode.ts';
 import { Id, idOf, millisOf, Nullable, nullableMillisOf, nullableTimeOf, Time, timeOf } from './site-fields.ts';
 
 const Copy = Type.Object({ title: Type.String({ maxLength: TITLE_MAX_LENGTH }), thumbnail: Type.String(), body: Type.String() }, { additionalProperties: false });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { tagKey } from '../../shared/blog/domain/tag-name.ts';
 import type { SiteDatabase } from './site-database.ts';
-import { decode } from '../../shared/platform/http/validation.ts';
+import { decode } from '../../shared/platform/schema/decode.ts';
 import type { OutboxStamps } from '../../shared/platform/outbox/append-to-outbox.ts';
 import { articleFileName, parseArticle, type ArticleFile } from './article-file.ts';
 import { ARTICLES_DIR } from './export-site.ts';

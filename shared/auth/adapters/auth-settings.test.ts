@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadAuthConfig } from './auth-settings.ts';
-import { createDevIdentityProvider } from './dev-identity-provider/dev-identity-provider.ts';
+import { createDevIdentityProvider } from '../../../tools/dev-host/dev-identity-provider/dev-identity-provider.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'pilog-auth-settings-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

@@ -5,7 +5,7 @@ import type { IdGenerator } from '../../kernel/snowflake.ts';
 import type { FolderTreeCache } from '../ports/folder-tree-cache.port.ts';
 import type { MemoStore, MemoWriteSession } from '../ports/memo-store.port.ts';
 
-/** What every memo use case runs on; `open-memo-context.ts` wires the profile's adapters into it. */
+/** What every memo use case runs on; `openMemo(platform)` (`adapters/open-memo.ts`) opens the profile's adapters into it. */
 export interface MemoDeps {
   readonly store: MemoStore;
   readonly treeCache: FolderTreeCache;

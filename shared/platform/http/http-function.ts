@@ -11,7 +11,7 @@ import { edgeStateOf } from './edge.ts';
 import { rememberIdentify } from './function-identities.ts';
 import { errorResponse, writeResponse, type HttpRequest, type HttpResponse, type Identity } from './http-exchange.ts';
 import { decodeComponent, parseQuery } from './url-decoding.ts';
-import { decode } from './validation.ts';
+import { decode } from '../schema/decode.ts';
 
 type Decoded<S> = S extends TSchema ? Static<S> : undefined;
 export type RouteHandler<R extends RouteSpec> = (

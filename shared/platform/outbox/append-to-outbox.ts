@@ -3,7 +3,7 @@ import type { Clock } from '../../kernel/clock.ts';
 import type { IdGenerator } from '../../kernel/snowflake.ts';
 import type { RaisedEvent } from '../../events/event-definition.ts';
 import type { PlatformTables } from '../database/database.ts';
-import { decode } from '../http/validation.ts';
+import { decode } from '../schema/decode.ts';
 import { activeTraceContext } from '../telemetry/telemetry.ts';
 import type { OutgoingEvent } from '../messaging/event-publisher.port.ts';
 import { insertOutboxRows } from './outbox-repository.ts';

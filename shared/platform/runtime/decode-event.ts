@@ -2,7 +2,7 @@ import type { Static, TSchema } from '@sinclair/typebox';
 import type { CloudEvent } from 'cloudevents';
 import type { EventDefinition } from '../../events/event-definition.ts';
 import { err, ok, type Result } from '../../kernel/result.ts';
-import { decode } from '../http/validation.ts';
+import { decode } from '../schema/decode.ts';
 
 export interface DecodedEvent<D extends EventDefinition> {
   readonly definition: D;

@@ -2,8 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { exportJWK, generateKeyPair } from 'jose';
 import { Provider, interactionPolicy, type Grant, type OidcContext } from 'oidc-provider';
-import { ConfigError } from '../../../platform/config/load-config.ts';
-import { isProductionRuntime, type AuthConfig } from '../auth-settings.ts';
+import { ConfigError } from '../../../shared/platform/config/load-config.ts';
+import { isProductionRuntime, type AuthConfig } from '../../../shared/auth/adapters/auth-settings.ts';
 import { createMemoryAdapterFactory } from './memory-adapter.ts';
 import { signInPage } from './sign-in-page.ts';
 
