@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { profileEnv } from '../functions/blog-publish-post/testing/blog-test-host.ts';
+import { profileEnv } from '../functions/testing/platform-env.ts';
 import { openTestDatabase } from '../shared/platform/database/testing/test-databases.ts';
 import { startOtlpReceiver } from '../shared/platform/telemetry/testing/otlp-receiver.ts';
 import { measureProcess, median, type MeasureOptions, type ProcessSample } from './measure-process.ts';

@@ -2,8 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { ADMIN_EMAIL, signIn, type ApiCaller } from '../functions/blog-publish-post/testing/blog-test-host.ts';
-import { startPilogProcess } from '../functions/blog-publish-post/testing/pilog-process.ts';
+import { ADMIN_EMAIL } from '../functions/testing/platform-env.ts';
+import { signIn, type ApiCaller } from '../functions/testing/api-caller.ts';
+import { startPilogProcess } from '../functions/testing/pilog-process.ts';
 import { freePort, median } from './measure-process.ts';
 
 /**

@@ -4,8 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { relative } from 'node:path';
 import { Agent, createServer, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { ADMIN_EMAIL, signIn } from '../functions/blog-publish-post/testing/blog-test-host.ts';
-import { startPilogProcess } from '../functions/blog-publish-post/testing/pilog-process.ts';
+import { ADMIN_EMAIL } from '../functions/testing/platform-env.ts';
+import { signIn } from '../functions/testing/api-caller.ts';
+import { startPilogProcess } from '../functions/testing/pilog-process.ts';
 import { cpuMsOf, freePort, median } from './measure-process.ts';
 import { percentile } from './publish-to-search.ts';
 

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleCard, ArticleView } from '../../shared/blog/domain/article-views.ts';
-import { ADMIN_EMAIL, eventually, startBlogTestHost, type ApiCaller, type BlogTestHost } from './testing/blog-test-host.ts';
+import { ADMIN_EMAIL } from '../testing/platform-env.ts';
+import { eventually } from '../../shared/platform/testing/eventually.ts';
+import { startTestPlatform, type WholePlatform } from '../testing/test-platform.ts';
+import { type ApiCaller } from '../testing/api-caller.ts';
 
 const THUMBNAIL = 'https://github.com/jinia91/blogimg/blob/main/img/a.png?raw=true';
 const FIRST_PAGE = '/api/v1/articles/simple?cursor=9007199254740990&limit=20&status=PUBLISHED';
@@ -11,12 +14,12 @@ const FIRST_PAGE = '/api/v1/articles/simple?cursor=9007199254740990&limit=20&sta
  * article steps, every read mode, the freshness rules, and bad input answered 4xx with {code, message}.
  */
 describe.each(['embedded', 'services'] as const)('articles and tags over HTTP (%s profile)', (profile) => {
-  let blog: BlogTestHost;
+  let blog: WholePlatform;
   let admin: ApiCaller;
   let user: ApiCaller;
 
   beforeAll(async () => {
-    blog = await startBlogTestHost(profile);
+    blog = await startTestPlatform(profile);
     admin = await blog.signIn(ADMIN_EMAIL);
     user = await blog.signIn('reader@example.com');
   });

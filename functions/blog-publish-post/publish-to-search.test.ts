@@ -1,7 +1,10 @@
 import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleCard, ArticleView } from '../../shared/blog/domain/article-views.ts';
-import { ADMIN_EMAIL, eventually, startBlogTestHost, type ApiCaller, type BlogTestHost } from './testing/blog-test-host.ts';
+import { ADMIN_EMAIL } from '../testing/platform-env.ts';
+import { eventually } from '../../shared/platform/testing/eventually.ts';
+import { startTestPlatform, type WholePlatform } from '../testing/test-platform.ts';
+import { type ApiCaller } from '../testing/api-caller.ts';
 
 /** Words no other article of the shared test OpenSearch can contain. */
 const hangul = (length: number) => Array.from({ length }, () => String.fromCodePoint(0xac00 + randomInt(11172))).join('');
@@ -13,11 +16,11 @@ const latin = (length: number) => Array.from({ length }, () => String.fromCharCo
  * takes it out of search. Services: MariaDB, Redis, Kafka (the dev host's KafkaSource emulation) and OpenSearch.
  */
 describe.each(['embedded', 'services'] as const)('publish → search over HTTP (%s profile)', (profile) => {
-  let blog: BlogTestHost;
+  let blog: WholePlatform;
   let admin: ApiCaller;
 
   beforeAll(async () => {
-    blog = await startBlogTestHost(profile);
+    blog = await startTestPlatform(profile);
     admin = await blog.signIn(ADMIN_EMAIL);
   });
   afterAll(() => blog?.close());

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleCard } from '../../shared/blog/domain/article-views.ts';
-import { ADMIN_EMAIL, startBlogTestHost, type ApiCaller, type BlogTestHost } from '../blog-publish-post/testing/blog-test-host.ts';
+import { ADMIN_EMAIL } from '../testing/platform-env.ts';
+import { startTestPlatform, type WholePlatform } from '../testing/test-platform.ts';
+import { type ApiCaller } from '../testing/api-caller.ts';
 
 const FIRST_PAGE = '/api/v1/articles/simple?cursor=9007199254740990&limit=20&status=PUBLISHED';
 const THUMBNAIL = 'https://github.com/jinia91/blogimg/blob/main/img/a.png?raw=true';
@@ -10,10 +12,10 @@ const THUMBNAIL = 'https://github.com/jinia91/blogimg/blob/main/img/a.png?raw=tr
  * for a caller that holds them, and a new tag and body as soon as a write has retired the generation.
  */
 describe.each(['embedded', 'services'] as const)('cached reads with ETags (%s profile)', (profile) => {
-  let blog: BlogTestHost;
+  let blog: WholePlatform;
   let admin: ApiCaller;
   beforeAll(async () => {
-    blog = await startBlogTestHost(profile);
+    blog = await startTestPlatform(profile);
     admin = await blog.signIn(ADMIN_EMAIL);
   });
   afterAll(() => blog?.close());

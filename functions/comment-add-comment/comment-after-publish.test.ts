@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_EMAIL, startBlogTestHost, type ApiCaller, type BlogTestHost } from '../blog-publish-post/testing/blog-test-host.ts';
-import { FRONTEND_ORIGIN, startCommentTestServer, type CommentTestServer } from './testing/comment-test-server.ts';
+import { ADMIN_EMAIL } from '../testing/platform-env.ts';
+import { startTestPlatform, type FunctionsPlatform, type WholePlatform } from '../testing/test-platform.ts';
+import { FRONTEND_ORIGIN, type ApiCaller } from '../testing/api-caller.ts';
+import { commentFunctions } from './testing/comment-functions.ts';
 
 /**
  * Read-your-write across contexts. In the cluster the comment function learns about a published article from the
@@ -9,14 +11,14 @@ import { FRONTEND_ORIGIN, startCommentTestServer, type CommentTestServer } from 
  * open. They find the blog's public read route at PILOG_BLOG_READ_URL, as they do in the cluster.
  */
 describe.each(['embedded', 'services'] as const)('a comment right after the publish answer (%s)', (profile) => {
-  let blog: BlogTestHost | undefined;
+  let blog: WholePlatform | undefined;
   let admin: ApiCaller;
-  let comments: CommentTestServer;
+  let comments: FunctionsPlatform;
   beforeAll(async () => {
-    const host = await startBlogTestHost(profile);
+    const host = await startTestPlatform(profile);
     blog = host;
     admin = await host.signIn(ADMIN_EMAIL);
-    comments = await startCommentTestServer(profile, { PILOG_BLOG_READ_URL: host.host.url });
+    comments = await startTestPlatform(profile, { functions: commentFunctions, trustedProxyHops: 1, env: { PILOG_BLOG_READ_URL: host.host.url } });
   }, 120_000);
   afterAll(async () => {
     await comments?.close();

@@ -11,7 +11,8 @@ import { createLogger } from '../../shared/platform/logging/logger.ts';
 import { processEventBus } from '../../shared/platform/messaging/event-publisher.in-process.ts';
 import { appendToOutbox } from '../../shared/platform/outbox/append-to-outbox.ts';
 import { createOutboxRelay } from '../../shared/platform/outbox/relay-outbox.ts';
-import { FRONTEND_ORIGIN, startJourneyHost, type JourneyHost } from './testing/dev-host-session.ts';
+import { FRONTEND_ORIGIN } from '../testing/api-caller.ts';
+import { startTestPlatform, type WholePlatform } from '../testing/test-platform.ts';
 
 interface CommentJson {
   id: number;
@@ -37,12 +38,12 @@ const eventually = async <T>(probe: () => Promise<T | undefined>, what: string):
  * reaches the comments through auth's `userProfileChanged`, published at sign-in.
  */
 describe('J2 — comments, through the dev host', () => {
-  let pilog: JourneyHost;
+  let pilog: WholePlatform;
   const A = 4_000_001;
   const guestJar = new CookieJar();
 
   beforeAll(async () => {
-    pilog = await startJourneyHost({ PILOG_COMMENT_RATE: '8/1m' });
+    pilog = await startTestPlatform('embedded', { env: { PILOG_COMMENT_RATE: '8/1m' } });
     const handle = await openDatabase({ profile: 'embedded', dataDir: pilog.dataDir, mysqlUrl: '' });
     const time = new Date().toISOString();
     const published = raise(articlePublished, { articleId: A, title: 'Hello', body: '# Body', thumbnailUrl: 'https://github.com/t.png', tags: [], createdAt: time, publishedAt: time, lastPublishedAt: time }, 2);

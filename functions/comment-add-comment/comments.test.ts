@@ -3,7 +3,10 @@ import { CloudEvent } from 'cloudevents';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../shared/platform/database/database.ts';
-import { FRONTEND_ORIGIN, startCommentTestServer, type CommentTestServer } from './testing/comment-test-server.ts';
+import { articleLifecycleEvent, articlePublishedEvent, profileChangedEvent } from '../../shared/events/testing/raised-events.ts';
+import { FRONTEND_ORIGIN } from '../testing/api-caller.ts';
+import { startTestPlatform, type FunctionsPlatform } from '../testing/test-platform.ts';
+import { commentFunctions } from './testing/comment-functions.ts';
 import type { CommentTables } from '../../shared/comment/adapters/comment-tables.ts';
 
 interface CommentJson {
@@ -19,13 +22,13 @@ interface CommentJson {
 
 /** Contract §1.4 and §2.4 over HTTP, against SQLite (embedded) and MariaDB + Redis (services). */
 describe.each(['embedded', 'services'] as const)('comments (%s profile)', (profile) => {
-  let server: CommentTestServer;
+  let server: FunctionsPlatform;
   let nextArticle = Number(`${Date.now() % 1_000_000}000`);
   /** A client address of this run's own, so Redis counters of earlier runs never interfere. */
   const address = `10.${randomBytes(3).join('.')}`;
 
   beforeAll(async () => {
-    server = await startCommentTestServer(profile);
+    server = await startTestPlatform(profile, { functions: commentFunctions, trustedProxyHops: 1 });
   });
   afterAll(() => server?.close());
 
@@ -50,7 +53,7 @@ describe.each(['embedded', 'services'] as const)('comments (%s profile)', (profi
   const remove = (commentId: number | string, body: unknown, options: { cookie?: string; address?: string } = {}) => call('DELETE', `/api/v1/comments/${commentId}`, { body, ...options });
   const publishedArticle = async () => {
     const id = ++nextArticle;
-    expect(await server.publishArticle(id, 2)).toBe(200);
+    expect(await server.deliver(articlePublishedEvent(id, 2))).toBe(200);
     return id;
   };
 
@@ -63,7 +66,7 @@ describe.each(['embedded', 'services'] as const)('comments (%s profile)', (profi
 
   it('accepts a guest comment on a published article only, with the id as a number', async () => {
     const draft = ++nextArticle;
-    expect(await server.articleEvent('created', draft, 1)).toBe(200);
+    expect(await server.deliver(articleLifecycleEvent('created', draft, 1))).toBe(200);
     expect(await post(guest(draft))).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
     const article = await publishedArticle();
     const added = await post(guest(String(article)));
@@ -149,10 +152,10 @@ describe.each(['embedded', 'services'] as const)('comments (%s profile)', (profi
     expect(added.status).toBe(200);
     expect((await tree(article))[0]).toMatchObject({ authorId: userId, nickname: 'UNKNOWN', profileImageUrl: null });
 
-    expect(await server.profile(userId, '지니아', 'https://lh3.googleusercontent.com/a/1', 10)).toBe(200);
+    expect(await server.deliver(profileChangedEvent(userId, '지니아', 'https://lh3.googleusercontent.com/a/1', 10))).toBe(200);
     expect((await tree(article))[0]).toMatchObject({ authorId: userId, nickname: '지니아', profileImageUrl: 'https://lh3.googleusercontent.com/a/1' });
-    expect(await server.profile(userId, 'Stale', null, 9)).toBe(200);
-    expect(await server.profile(userId, 'Same version', null, 10)).toBe(200);
+    expect(await server.deliver(profileChangedEvent(userId, 'Stale', null, 9))).toBe(200);
+    expect(await server.deliver(profileChangedEvent(userId, 'Same version', null, 10))).toBe(200);
     expect((await tree(article))[0]?.nickname).toBe('지니아');
 
     // With a session, a name and a password make a guest comment: the session is not used.
@@ -216,17 +219,17 @@ describe.each(['embedded', 'services'] as const)('comments (%s profile)', (profi
   it('follows the article lifecycle by aggregate version, whatever the delivery order', async () => {
     const article = await publishedArticle(); // version 2
     const c1 = (await post(guest(article))).body.commentId as number;
-    expect(await server.articleEvent('unpublished', article, 3)).toBe(200);
+    expect(await server.deliver(articleLifecycleEvent('unpublished', article, 3))).toBe(200);
     expect(await list(article)).toMatchObject({ status: 200, body: { comments: [] } });
     expect((await post(guest(article))).status).toBe(404);
-    expect(await server.publishArticle(article, 2)).toBe(200); // a late, older publish changes nothing
+    expect(await server.deliver(articlePublishedEvent(article, 2))).toBe(200); // a late, older publish changes nothing
     expect(await tree(article)).toEqual([]);
-    expect(await server.publishArticle(article, 4)).toBe(200);
+    expect(await server.deliver(articlePublishedEvent(article, 4))).toBe(200);
     expect((await tree(article)).map((comment) => comment.id)).toEqual([c1]);
-    expect(await server.articleEvent('deleted', article, 6)).toBe(200);
-    expect(await server.publishArticle(article, 5)).toBe(200);
+    expect(await server.deliver(articleLifecycleEvent('deleted', article, 6))).toBe(200);
+    expect(await server.deliver(articlePublishedEvent(article, 5))).toBe(200);
     expect(await tree(article)).toEqual([]);
-    expect(await server.articleEvent('restored', article, 7)).toBe(200);
+    expect(await server.deliver(articleLifecycleEvent('restored', article, 7))).toBe(200);
     expect((await post(guest(article))).status).toBe(404);
   });
 
@@ -243,12 +246,12 @@ describe.each(['embedded', 'services'] as const)('comments (%s profile)', (profi
 
 /** The abuse limits of §2.4, each counted where the contract says, with small limits to reach them. */
 describe.each(['embedded', 'services'] as const)('comment rate limits (%s profile)', (profile) => {
-  let server: CommentTestServer;
+  let server: FunctionsPlatform;
   let nextArticle = Number(`${Date.now() % 1_000_000}500`);
   const newAddress = () => `10.${randomBytes(3).join('.')}`;
 
   beforeAll(async () => {
-    server = await startCommentTestServer(profile, { PILOG_COMMENT_RATE: '3/1m,50/1h', PILOG_COMMENT_PASSWORD_RATE: '2/10m' });
+    server = await startTestPlatform(profile, { functions: commentFunctions, trustedProxyHops: 1, env: { PILOG_COMMENT_RATE: '3/1m,50/1h', PILOG_COMMENT_PASSWORD_RATE: '2/10m' } });
   });
   afterAll(() => server?.close());
 
@@ -257,7 +260,7 @@ describe.each(['embedded', 'services'] as const)('comment rate limits (%s profil
   const guest = (articleId: number | string, extra: Record<string, unknown> = {}) => ({ refId: articleId, refType: 'ARTICLE', userName: 'g', password: 'pw', parentId: null, content: 'hi', ...extra });
   const article = async () => {
     const id = ++nextArticle;
-    await server.publishArticle(id, 1);
+    await server.deliver(articlePublishedEvent(id, 1));
     return id;
   };
   const expectLimited = async (response: Response, windowSeconds = 60) => {

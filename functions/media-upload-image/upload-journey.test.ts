@@ -4,13 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CookieJar } from '../../shared/auth/testing/browser.ts';
 import { DEFAULT_UPLOAD_MAX_BYTES } from '../../shared/media/adapters/media-settings.ts';
 import { samples } from '../../shared/media/testing/image-samples.ts';
-import { FRONTEND_ORIGIN, startJourneyHost, type JourneyHost } from '../comment-add-comment/testing/dev-host-session.ts';
+import { FRONTEND_ORIGIN } from '../testing/api-caller.ts';
+import { startTestPlatform, type WholePlatform } from '../testing/test-platform.ts';
 
 /** Journey J5 against the dev host (embedded profile): the local store, and its files served by the dev host. */
 describe('J5 — image upload, through the dev host', () => {
-  let pilog: JourneyHost;
+  let pilog: WholePlatform;
   beforeAll(async () => {
-    pilog = await startJourneyHost();
+    pilog = await startTestPlatform('embedded');
   });
   afterAll(() => pilog?.close());
 

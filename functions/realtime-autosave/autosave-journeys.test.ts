@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { ArticleView } from '../../shared/blog/domain/article-views.ts';
-import { ADMIN_EMAIL, FRONTEND_ORIGIN, startBlogTestHost, type ApiCaller, type BlogTestHost } from '../blog-publish-post/testing/blog-test-host.ts';
+import { ADMIN_EMAIL } from '../testing/platform-env.ts';
+import { FRONTEND_ORIGIN, type ApiCaller } from '../testing/api-caller.ts';
+import { startTestPlatform, type WholePlatform } from '../testing/test-platform.ts';
 import { openEditor, type Editor, type EditorOptions } from './testing/editor.ts';
 
 const ARTICLE = '/topic/articleResponse';
@@ -29,14 +31,14 @@ function handshake(base: string, headers: Record<string, string>): Promise<{ sta
  * access rules of the handshake and of each message, and the fallback transports.
  */
 describe.each(['embedded', 'services'] as const)('autosave over SockJS + STOMP (%s profile)', (profile) => {
-  let blog: BlogTestHost;
+  let blog: WholePlatform;
   let admin: ApiCaller;
   let writer: ApiCaller;
   let stranger: ApiCaller;
   const editors: Editor[] = [];
 
   beforeAll(async () => {
-    blog = await startBlogTestHost(profile);
+    blog = await startTestPlatform(profile);
     [admin, writer, stranger] = await Promise.all([blog.signIn(ADMIN_EMAIL), blog.signIn('writer@example.com'), blog.signIn('stranger@example.com')]);
   });
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import type { LoginInfo } from '../../shared/auth/domain/login-info.ts';
-import { apiCall, CookieJar } from '../../shared/auth/testing/browser.ts';
+import { apiCall, browse, CookieJar } from '../../shared/auth/testing/browser.ts';
 import { signInThroughApi } from '../../shared/auth/testing/dev-sign-in.ts';
 import type { Caller } from '../../shared/kernel/access.ts';
 
@@ -19,6 +19,28 @@ export interface ApiCaller {
   /** `call`, then the JSON body, throwing unless the answer had `status`. */
   expectJson<T = Record<string, unknown>>(method: string, path: string, body?: unknown, status?: number): Promise<T>;
 }
+
+/** A signed-in caller, with what the login answered. */
+export interface SignedInCaller extends ApiCaller {
+  readonly info: LoginInfo;
+}
+
+export interface RequestInit {
+  readonly method?: string;
+  readonly body?: unknown;
+  readonly form?: FormData;
+  readonly headers?: Record<string, string>;
+}
+
+/** A browser request with the frontend's Origin for any jar: a JSON body, a form, or none. */
+export const requestAt =
+  (base: string) =>
+  (jar: CookieJar, path: string, init: RequestInit = {}): Promise<Response> =>
+    browse(jar, `${base}${path}`, {
+      method: init.method ?? 'GET',
+      headers: { origin: FRONTEND_ORIGIN, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
+      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : init.form ? { body: init.form } : {}),
+    });
 
 /** A caller of the pilog at `base`, with a cookie jar of its own unless given one. */
 export function callerOf(base: string, jar = new CookieJar(), caller: Caller = { userId: 0, roles: [] }): ApiCaller {
@@ -43,8 +65,8 @@ export function callerOf(base: string, jar = new CookieJar(), caller: Caller = {
 }
 
 /** Signs in at the development identity provider mounted by the pilog at `base`, like a person would. */
-export async function signIn(base: string, email: string): Promise<ApiCaller> {
+export async function signIn(base: string, email: string): Promise<SignedInCaller> {
   const jar = new CookieJar();
   const info = (await signInThroughApi(callerOf(base, jar).call, email, CALLBACK_URL)) as LoginInfo;
-  return callerOf(base, jar, { userId: info.userId, roles: info.roles });
+  return { ...callerOf(base, jar, { userId: info.userId, roles: info.roles }), info };
 }

@@ -4,7 +4,7 @@ import { createDevIdentityProvider, devIdentityProviderOptions } from '../../too
 import type { RaisedEvent } from '../../shared/events/event-definition.ts';
 import { systemClock } from '../../shared/kernel/clock.ts';
 import { createSnowflake } from '../../shared/kernel/snowflake.ts';
-import { openTestDatabase, type TestDatabase } from '../../shared/platform/database/testing/test-databases.ts';
+import type { TestDatabase } from '../../shared/platform/database/testing/test-databases.ts';
 import { createCors } from '../../shared/platform/http/cors.ts';
 import { createHttpEdge } from '../../shared/platform/http/edge.ts';
 import { edgeRoutes } from '../../shared/platform/http/edge-routes.ts';
@@ -18,7 +18,7 @@ import { cloudEventOf } from '../../tools/dev-host/event-sources.ts';
 import { postPing } from '../../tools/dev-host/ping-source.ts';
 import { loadFunction } from '../function-modules.ts';
 import { FRONTEND_ORIGIN } from './api-caller.ts';
-import type { Profile } from './platform-env.ts';
+import { TEST_JWT_SECRET } from './platform-env.ts';
 
 /** A function of the registry, or a stand-in a test brings with its own start. */
 export type PlatformFunction = FunctionManifest | { readonly manifest: FunctionManifest; readonly start: StartFunction };
@@ -38,7 +38,6 @@ export interface EventSinks {
 export interface HostedFunctions extends EventSinks {
   readonly base: string;
   readonly env: Readonly<Record<string, string>>;
-  readonly database: TestDatabase;
   close(): Promise<void>;
 }
 
@@ -46,25 +45,27 @@ const manifestOf = (fn: PlatformFunction): FunctionManifest => ('manifest' in fn
 const startOf = async (fn: PlatformFunction): Promise<StartFunction> => ('manifest' in fn ? fn.start : (await loadFunction(fn)).start);
 
 /**
- * The functions as production runs them, on a migrated database of their own: HTTP functions behind the edge on one
+ * The functions as production runs them, on the database given: HTTP functions behind the edge on one
  * loopback port (the development identity provider mounted under `/oidc` beside it, as the dev host mounts it), each
  * event or cron function on a loopback port of its own. Functions that ask another (comments asking the blog) find it
  * at the edge.
  */
 export async function hostFunctions(options: {
-  profile: Profile;
   functions: readonly PlatformFunction[];
+  /** Migrated; its variables say where it is. */
+  database: TestDatabase;
   env: Readonly<Record<string, string>>;
   logger: Logger;
   trustedProxyHops: number;
 }): Promise<HostedFunctions> {
   const front = await startLoopbackServer();
-  const database = await openTestDatabase(options.profile === 'embedded' ? 'sqlite' : 'mysql');
+  const { database } = options;
   const env: Record<string, string> = {
     PILOG_OIDC_ISSUER: `${front.base}/oidc`,
     PILOG_BLOG_READ_URL: front.base,
+    // In both profiles, so a test can sign a token of its own with the secret it reads here.
+    PILOG_JWT_SECRET: TEST_JWT_SECRET,
     ...options.env,
-    ...database.env,
   };
   const { logger } = options;
 
@@ -103,7 +104,6 @@ export async function hostFunctions(options: {
   return {
     base: front.base,
     env,
-    database,
     sinkOf,
     deliverCloudEvent,
     async deliver(event) {
@@ -116,7 +116,6 @@ export async function hostFunctions(options: {
       for (const server of [front, ...sinks.values()]) await server.close();
       await idp.close();
       await Promise.all(running.map((fn) => fn.close()));
-      await database.close();
     },
   };
 }

@@ -1,3 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { articleCreated } from '../../shared/events/blog-article.events.ts';
+import { openEmptyTestDatabase, openTestDatabase, type TestDatabase } from '../../shared/platform/database/testing/test-databases.ts';
+import { createTopic, testKafkaBrokers } from '../../shared/platform/messaging/testing/test-kafka.ts';
 import { CALLBACK_URL } from './api-caller.ts';
 
 export type Profile = 'embedded' | 'services';
@@ -30,5 +36,35 @@ export function profileEnv(profile: Profile, dataDir: string): Record<string, st
     PILOG_AUTH_REFRESH_RATE: '10000/1m',
     PILOG_COMMENT_RATE: '1000/1m',
     ...(profile === 'services' ? servicesEnv() : {}),
+  };
+}
+
+export interface ProfileData {
+  readonly dataDir: string;
+  /** The migrated database a test opened for functions it starts itself; pilog's own start migrates otherwise. */
+  readonly database: TestDatabase | undefined;
+  /** profileEnv on the data dir, with the empty database's variables in the services profile. */
+  readonly env: Readonly<Record<string, string>>;
+  /** Drops the database and removes the data dir. */
+  remove(): Promise<void>;
+}
+
+/**
+ * Where pilog keeps its data for one test: a fresh data dir and the blog's first topic; a database of its own, migrated
+ * when `migrated` (for functions started without the dev host), else empty in the services profile and left to pilog.
+ */
+export async function prepareProfileData(profile: Profile, options: { migrated: boolean }): Promise<ProfileData> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'pilog-test-'));
+  const dialect = profile === 'embedded' ? 'sqlite' : 'mysql';
+  const database = options.migrated ? await openTestDatabase(dialect) : profile === 'services' ? await openEmptyTestDatabase(dialect) : undefined;
+  if (profile === 'services') await createTopic(testKafkaBrokers(), articleCreated.topic);
+  return {
+    dataDir,
+    database,
+    env: { ...profileEnv(profile, dataDir), ...database?.env },
+    async remove() {
+      await database?.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }

@@ -1,16 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { articleCreated } from '../../shared/events/blog-article.events.ts';
 import { loadConfig } from '../../shared/platform/config/load-config.ts';
 import { platformSettings } from '../../shared/platform/config/platform-settings.ts';
-import { openEmptyTestDatabase, type TestDatabase } from '../../shared/platform/database/testing/test-databases.ts';
+import type { TestDatabase } from '../../shared/platform/database/testing/test-databases.ts';
 import { createLogger, type Logger, type LogLevel } from '../../shared/platform/logging/logger.ts';
-import { createTopic, testKafkaBrokers } from '../../shared/platform/messaging/testing/test-kafka.ts';
 import { startDevHost, type DevHost } from '../../tools/dev-host/dev-host.ts';
-import { callerOf, FRONTEND_ORIGIN, signIn, type ApiCaller } from './api-caller.ts';
+import { callerOf, FRONTEND_ORIGIN, requestAt, signIn, type ApiCaller, type RequestInit, type SignedInCaller } from './api-caller.ts';
+import type { CookieJar } from '../../shared/auth/testing/browser.ts';
+import { createJoseSessionTokens } from '../../shared/auth/adapters/session-tokens.jose.ts';
+import { systemClock } from '../../shared/kernel/clock.ts';
+import { jwtKey } from '../../shared/platform/http/identify.ts';
 import { hostFunctions, type EventSinks, type PlatformFunction } from './host-functions.ts';
-import { ADMIN_EMAIL, profileEnv, type Profile } from './platform-env.ts';
+import { ADMIN_EMAIL, prepareProfileData, type Profile } from './platform-env.ts';
 
 export type Role = 'anonymous' | 'user' | 'admin' | 'anotherOwner';
 
@@ -23,7 +22,7 @@ const ROLE_EMAILS: Readonly<Record<Exclude<Role, 'anonymous'>, string>> = {
 export interface TestPlatformOptions {
   /** Variables on top of the profile's (platform-env.ts). */
   readonly env?: Record<string, string>;
-  /** Where the functions log; by default into `logLines`, from `logLevel` up. */
+  /** Where the functions log; by default into `logLines`, from `logLevel` up (debug for some functions, warn for the whole registry, whose debug lines would fill memory). */
   readonly logger?: Logger;
   readonly logLevel?: LogLevel;
 }
@@ -38,8 +37,12 @@ export interface TestPlatform {
   /** Every line the functions logged (unless a logger was given). */
   readonly logLines: string[];
   readonly anonymous: ApiCaller;
+  /** A browser request with the frontend's Origin, carrying and keeping `jar`'s cookies. */
+  request(jar: CookieJar, path: string, init?: RequestInit): Promise<Response>;
   /** Signs in at the development identity provider like a person would: ADMIN for ADMIN_EMAIL, USER otherwise. */
-  signIn(email: string): Promise<ApiCaller>;
+  signIn(email: string): Promise<SignedInCaller>;
+  /** An access cookie for a user with these roles, signed as the auth function signs it: a caller without signing in. */
+  cookieFor(userId: number, roles?: readonly ('USER' | 'ADMIN')[]): Promise<string>;
   /** A caller in a role of the access table; each role is a person of its own. */
   signInAs(role: Role): Promise<ApiCaller>;
   /** The common first step of a journey: `by` creates an article, writes its draft and publishes it; answers its id. */
@@ -72,33 +75,35 @@ export async function startTestPlatform(
   profile: Profile,
   options: TestPlatformOptions & { functions?: readonly PlatformFunction[]; trustedProxyHops?: number } = {},
 ): Promise<FunctionsPlatform | WholePlatform> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'pilog-test-'));
-  if (profile === 'services') await createTopic(testKafkaBrokers(), articleCreated.topic);
+  const data = await prepareProfileData(profile, { migrated: options.functions !== undefined });
   const logLines: string[] = [];
-  const logger = options.logger ?? createLogger({ level: options.logLevel ?? 'debug', sink: { write: (line) => void logLines.push(line) } });
-  const env = { ...profileEnv(profile, dataDir), ...options.env };
-  const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
+  const logger = options.logger ?? createLogger({ level: options.logLevel ?? (options.functions ? 'debug' : 'warn'), sink: { write: (line) => void logLines.push(line) } });
+  const env = { ...data.env, ...options.env };
 
   if (options.functions) {
-    const hosted = await hostFunctions({ profile, functions: options.functions, env, logger, trustedProxyHops: options.trustedProxyHops ?? 0 });
+    const database = data.database as TestDatabase;
+    const hosted = await hostFunctions({ functions: options.functions, database, env, logger, trustedProxyHops: options.trustedProxyHops ?? 0 });
     const { open, closeOpened } = opening(hosted.env, logger);
-    return { ...platformAt(profile, hosted.base, hosted.env, logLines), ...hosted, open, close: () => closeOpened().then(() => hosted.close()).finally(removeDataDir) };
+    return {
+      ...platformAt(profile, hosted.base, hosted.env, logLines),
+      ...hosted,
+      database,
+      open,
+      close: () => closeOpened().then(hosted.close).finally(data.remove),
+    };
   }
 
-  const database = profile === 'services' ? await openEmptyTestDatabase('mysql') : undefined;
-  const hostEnv = { ...env, ...database?.env, ...options.env };
-  const host = await startDevHost({ port: 0, host: '127.0.0.1', platform: loadConfig(platformSettings, hostEnv), corsOrigins: [FRONTEND_ORIGIN], env: hostEnv, logger });
-  const { open, closeOpened } = opening(hostEnv, logger);
+  const host = await startDevHost({ port: 0, host: '127.0.0.1', platform: loadConfig(platformSettings, env), corsOrigins: [FRONTEND_ORIGIN], env, logger });
+  const { open, closeOpened } = opening(env, logger);
   return {
-    ...platformAt(profile, host.url, hostEnv, logLines),
+    ...platformAt(profile, host.url, env, logLines),
     host,
-    dataDir,
+    dataDir: data.dataDir,
     open,
     async close() {
       await closeOpened();
       await host.close();
-      await database?.close();
-      removeDataDir();
+      await data.remove();
     },
   };
 }
@@ -123,7 +128,13 @@ function platformAt(profile: Profile, base: string, env: Readonly<Record<string,
     env,
     logLines,
     anonymous: callerOf(base),
+    request: requestAt(base),
     signIn: (email) => signIn(base, email),
+    async cookieFor(userId, roles = ['USER']) {
+      const key = jwtKey({ profile, dataDir: env.PILOG_DATA_DIR ?? '', jwtSecret: env.PILOG_JWT_SECRET ?? '' });
+      const tokens = createJoseSessionTokens({ key, accessTtlSeconds: 3600, refreshTtlSeconds: 3600, clock: systemClock });
+      return `jiniaslog_access=${(await tokens.mint({ userId, roles, fid: `family-${userId}` })).access}`;
+    },
     signInAs: async (role) => (role === 'anonymous' ? callerOf(base) : signIn(base, ROLE_EMAILS[role])),
     async publishArticle(by, draft = { title: 'A published article', contents: 'Its body', thumbnailUrl: 'https://github.com/x.png' }) {
       const step = async <T>(method: string, path: string, body?: unknown): Promise<T> => {

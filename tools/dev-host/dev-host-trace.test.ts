@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_EMAIL, eventually, startBlogTestHost, type BlogTestHost } from '../../functions/blog-publish-post/testing/blog-test-host.ts';
+import { ADMIN_EMAIL } from '../../functions/testing/platform-env.ts';
+import { eventually } from '../../shared/platform/testing/eventually.ts';
+import { startTestPlatform, type WholePlatform } from '../../functions/testing/test-platform.ts';
 import { openTelemetry, type Telemetry } from '../../shared/platform/telemetry/telemetry.ts';
 import { startOtlpReceiver, traceTree } from '../../shared/platform/telemetry/testing/otlp-receiver.ts';
 
@@ -10,12 +12,12 @@ import { startOtlpReceiver, traceTree } from '../../shared/platform/telemetry/te
 describe('dev host, embedded profile, telemetry on', () => {
   let receiver: Awaited<ReturnType<typeof startOtlpReceiver>>;
   let telemetry: Telemetry;
-  let blog: BlogTestHost;
+  let blog: WholePlatform;
 
   beforeAll(async () => {
     receiver = await startOtlpReceiver();
     telemetry = await openTelemetry({ telemetry: 'on', otlpEndpoint: receiver.endpoint, metricExportIntervalMs: 60_000 }, 'pilog-dev-host');
-    blog = await startBlogTestHost('embedded');
+    blog = await startTestPlatform('embedded');
   });
   afterAll(async () => {
     await blog.close();

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../../bench/measure-process.ts';
-import { profileEnv } from '../../../functions/blog-publish-post/testing/blog-test-host.ts';
+import { profileEnv } from '../../../functions/testing/platform-env.ts';
 import { createEventDispatcher } from '../../../tools/dev-host/event-dispatcher.ts';
 import { subscribeKafka } from '../../../tools/dev-host/event-sources.ts';
 import { postPing } from '../../../tools/dev-host/ping-source.ts';

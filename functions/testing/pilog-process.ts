@@ -1,12 +1,6 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { articleCreated } from '../../../shared/events/blog-article.events.ts';
-import { openEmptyTestDatabase } from '../../../shared/platform/database/testing/test-databases.ts';
-import { createTopic, testKafkaBrokers } from '../../../shared/platform/messaging/testing/test-kafka.ts';
-import { profileEnv } from './blog-test-host.ts';
+import { prepareProfileData, type Profile } from './platform-env.ts';
 
 export interface PilogProcess {
   readonly url: string;
@@ -16,17 +10,15 @@ export interface PilogProcess {
   close(): Promise<void>;
 }
 
-const main = fileURLToPath(new URL('../../../tools/dev-host/main.ts', import.meta.url));
+const main = fileURLToPath(new URL('../../tools/dev-host/main.ts', import.meta.url));
 
 /**
  * `npm start` as a process of its own (so a benchmark's load generator does not share its event loop), in either
  * profile, on a fresh data dir or MariaDB database that `close` removes. Services come from the PILOG_TEST_* values.
  */
-export async function startPilogProcess(profile: 'embedded' | 'services', extraEnv: Record<string, string> = {}): Promise<PilogProcess> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'pilog-bench-'));
-  const database = profile === 'services' ? await openEmptyTestDatabase('mysql') : undefined;
-  if (profile === 'services') await createTopic(testKafkaBrokers(), articleCreated.topic);
-  const pilogEnv = { ...profileEnv(profile, dataDir), ...database?.env, ...extraEnv };
+export async function startPilogProcess(profile: Profile, extraEnv: Record<string, string> = {}): Promise<PilogProcess> {
+  const data = await prepareProfileData(profile, { migrated: false });
+  const pilogEnv = { ...data.env, ...extraEnv };
   const child = spawn(process.execPath, [main], { env: { ...process.env, PORT: '0', PILOG_LOG_LEVEL: 'error', ...pilogEnv }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => void (stderr = (stderr + chunk.toString()).slice(-20_000)));
@@ -53,8 +45,7 @@ export async function startPilogProcess(profile: 'embedded' | 'services', extraE
       child.kill('SIGINT');
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
-      await database?.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      await data.remove();
     },
   };
 }
