@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../shared/platform/database/testing/test-databases.ts';
 import { aPublishedArticle, published } from '../../shared/seo/testing/article-builders.ts';
 import { trackArticleChange } from '../../shared/seo/application/track-article-change.ts';
-import { startSeoTestServer, type SeoTestServer } from '../seo-serve-feeds/testing/seo-test-server.ts';
+import { startSeoPlatform, type SeoPlatform } from '../seo-serve-feeds/testing/seo-platform.ts';
 import { manifest } from './function.ts';
 
 const FEEDS = ['sitemap', 'sitemap/1', 'rss', 'atom'];
@@ -14,9 +14,9 @@ describe('the seo-generate-feeds manifest', () => {
 });
 
 describe.each(testDialects)('seo-generate-feeds (%s)', (dialect) => {
-  let seo: SeoTestServer;
+  let seo: SeoPlatform;
   beforeAll(async () => {
-    seo = await startSeoTestServer(dialect);
+    seo = await startSeoPlatform(dialect);
     for (const id of [1, 2]) await trackArticleChange(seo, published(aPublishedArticle(id)));
   });
   afterAll(async () => seo.close());

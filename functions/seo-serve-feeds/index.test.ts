@@ -3,14 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../shared/platform/database/testing/test-databases.ts';
 import { aPublishedArticle } from '../../shared/seo/testing/article-builders.ts';
 import { publishedEvent, unpublishedEvent } from '../../shared/seo/testing/article-events.ts';
-import { FRONTEND_ORIGIN, startSeoTestServer, type SeoTestServer } from './testing/seo-test-server.ts';
+import { FRONTEND_ORIGIN } from '../testing/api-caller.ts';
+import { startSeoPlatform, type SeoPlatform } from './testing/seo-platform.ts';
 
 const feedLinks = (xml: string): string[] => [...xml.matchAll(/(?:<loc>|<link>|<guid[^>]*>|<id>|href=")(http[^<"]*)/g)].map((match) => match[1] as string);
 
 describe.each(testDialects)('seo-serve-feeds (%s)', (dialect) => {
-  let seo: SeoTestServer;
+  let seo: SeoPlatform;
   // No coalescing, so every read after a change sees it; the window itself is tested with the tracker.
-  beforeAll(async () => void (seo = await startSeoTestServer(dialect, { PILOG_SEO_COALESCE_S: '0' })));
+  beforeAll(async () => void (seo = await startSeoPlatform(dialect, { PILOG_SEO_COALESCE_S: '0' })));
   afterAll(async () => seo.close());
 
   it('generates on demand before the first generation, answering every route with its content type and CORS headers', async () => {
@@ -79,8 +80,8 @@ describe.each(testDialects)('seo-serve-feeds (%s)', (dialect) => {
 });
 
 describe('freshness after a burst of changes (coalescing window of 1 s)', () => {
-  let seo: SeoTestServer;
-  beforeAll(async () => void (seo = await startSeoTestServer('sqlite', { PILOG_SEO_COALESCE_S: '1' })));
+  let seo: SeoPlatform;
+  beforeAll(async () => void (seo = await startSeoPlatform('sqlite', { PILOG_SEO_COALESCE_S: '1' })));
   afterAll(async () => seo.close());
 
   const rssTitles = async (): Promise<string[]> => (await new Parser().parseString(await (await seo.get('/api/seo/rss')).text())).items.map((item) => item.title ?? '');

@@ -7,19 +7,19 @@ import { createLogger } from '../../shared/platform/logging/logger.ts';
 import { registeredListener } from '../../shared/platform/runtime/register-function.ts';
 import { aPublishedArticle } from '../../shared/seo/testing/article-builders.ts';
 import { deliverArticleEvent, deletedEvent, publishedEvent, unpublishedEvent } from '../../shared/seo/testing/article-events.ts';
-import { startSeoTestServer, type SeoTestServer } from '../seo-serve-feeds/testing/seo-test-server.ts';
+import { startSeoPlatform, type SeoPlatform } from '../seo-serve-feeds/testing/seo-platform.ts';
 import { manifest } from './function.ts';
 import { loadFunction } from '../function-modules.ts';
 
-const rssLinks = async (seo: SeoTestServer): Promise<string[]> => {
+const rssLinks = async (seo: SeoPlatform): Promise<string[]> => {
   const stored = await seo.store.feeds.get('rss');
   return [...(stored?.body ?? '').matchAll(/<link>([^<]*)<\/link>/g)].map((match) => match[1] as string).slice(1);
 };
 
 describe.each(testDialects)('seo-track-articles (%s)', (dialect) => {
-  let seo: SeoTestServer;
+  let seo: SeoPlatform;
   // A window longer than the test: only the first change regenerates, the rest wait for it.
-  beforeAll(async () => void (seo = await startSeoTestServer(dialect, { PILOG_SEO_COALESCE_S: '50' })));
+  beforeAll(async () => void (seo = await startSeoPlatform(dialect, { PILOG_SEO_COALESCE_S: '50' })));
   afterAll(async () => seo.close());
 
   it('records a publish and regenerates the feeds at once when none were generated yet', async () => {
