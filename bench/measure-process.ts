@@ -75,3 +75,25 @@ export const median = (values: readonly number[]): number => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 };
+
+/** The median of each figure over a target's samples. */
+export const medianSample = (samples: readonly ProcessSample[]): ProcessSample => ({
+  firstResponseMs: median(samples.map((s) => s.firstResponseMs)),
+  rssMiB: median(samples.map((s) => s.rssMiB)),
+  cpuMs: median(samples.map((s) => s.cpuMs)),
+});
+
+/**
+ * Measures every target once to warm the file cache, then `runs` rounds of all targets in turn (interleaved, so all
+ * see the same machine load): each target's samples by name.
+ */
+export async function measureInterleaved<T extends { readonly name: string }>(targets: readonly T[], runs: number, measure: (target: T) => Promise<ProcessSample>): Promise<Map<string, ProcessSample[]>> {
+  const samples = new Map<string, ProcessSample[]>(targets.map((target) => [target.name, []]));
+  for (const target of targets) await measure(target);
+  for (let i = 0; i < runs; i++) {
+    for (const target of targets) samples.get(target.name)?.push(await measure(target));
+    process.stderr.write(`\r[bench] run ${i + 1}/${runs}`);
+  }
+  process.stderr.write('\n');
+  return samples;
+}
