@@ -45,25 +45,27 @@ export interface ProfileData {
   readonly database: TestDatabase | undefined;
   /** profileEnv on the data dir, with the empty database's variables in the services profile. */
   readonly env: Readonly<Record<string, string>>;
-  /** Drops the database and removes the data dir. */
+  /** Drops the database it opened and removes the data dir. */
   remove(): Promise<void>;
 }
 
 /**
  * Where pilog keeps its data for one test: a fresh data dir and the blog's first topic; a database of its own, migrated
- * when `migrated` (for functions started without the dev host), else empty in the services profile and left to pilog.
+ * when `migrated` (for functions started without the dev host), else empty in the services profile and left to pilog;
+ * or the `database` a test filled first, which stays the test's to close.
  */
-export async function prepareProfileData(profile: Profile, options: { migrated: boolean }): Promise<ProfileData> {
+export async function prepareProfileData(profile: Profile, options: { migrated: boolean; database?: TestDatabase | undefined }): Promise<ProfileData> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pilog-test-'));
   const dialect = profile === 'embedded' ? 'sqlite' : 'mysql';
-  const database = options.migrated ? await openTestDatabase(dialect) : profile === 'services' ? await openEmptyTestDatabase(dialect) : undefined;
+  const opened = options.database ? undefined : options.migrated ? await openTestDatabase(dialect) : profile === 'services' ? await openEmptyTestDatabase(dialect) : undefined;
+  const database = options.database ?? opened;
   if (profile === 'services') await createTopic(testKafkaBrokers(), articleCreated.topic);
   return {
     dataDir,
     database,
     env: { ...profileEnv(profile, dataDir), ...database?.env },
     async remove() {
-      await database?.close();
+      await opened?.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -67,15 +67,16 @@ export interface WholePlatform extends TestPlatform {
 /**
  * pilog for a test, in either profile: embedded on temp folders, services on a fresh MariaDB database and the run's
  * Redis, Kafka and OpenSearch. With `functions`, only those run (in-process, behind the edge, the way the dev host
- * runs them); without, all of them in the dev host. One `close` stops everything and removes what it made.
+ * runs them); without, all of them in the dev host, on the `database` a test filled first if it gives one. One `close`
+ * stops everything and removes what it made.
  */
 export async function startTestPlatform(profile: Profile, options: TestPlatformOptions & { functions: readonly PlatformFunction[]; trustedProxyHops?: number }): Promise<FunctionsPlatform>;
-export async function startTestPlatform(profile: Profile, options?: TestPlatformOptions): Promise<WholePlatform>;
+export async function startTestPlatform(profile: Profile, options?: TestPlatformOptions & { database?: TestDatabase }): Promise<WholePlatform>;
 export async function startTestPlatform(
   profile: Profile,
-  options: TestPlatformOptions & { functions?: readonly PlatformFunction[]; trustedProxyHops?: number } = {},
+  options: TestPlatformOptions & { functions?: readonly PlatformFunction[]; trustedProxyHops?: number; database?: TestDatabase } = {},
 ): Promise<FunctionsPlatform | WholePlatform> {
-  const data = await prepareProfileData(profile, { migrated: options.functions !== undefined });
+  const data = await prepareProfileData(profile, { migrated: options.functions !== undefined, database: options.database });
   const logLines: string[] = [];
   const logger = options.logger ?? createLogger({ level: options.logLevel ?? (options.functions ? 'debug' : 'warn'), sink: { write: (line) => void logLines.push(line) } });
   const env = { ...data.env, ...options.env };

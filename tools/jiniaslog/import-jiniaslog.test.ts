@@ -1,18 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerOf, signIn, type ApiCaller } from '../../functions/testing/api-caller.ts';
+import { signIn, type ApiCaller } from '../../functions/testing/api-caller.ts';
+import { startTestPlatform, type WholePlatform } from '../../functions/testing/test-platform.ts';
+import type { DevHost } from '../dev-host/dev-host.ts';
 import { eventually } from '../../shared/platform/testing/eventually.ts';
-import { profileEnv } from '../../functions/testing/platform-env.ts';
-import { articlePublished } from '../../shared/events/blog-article.events.ts';
-import { loadConfig } from '../../shared/platform/config/load-config.ts';
-import { platformSettings } from '../../shared/platform/config/platform-settings.ts';
 import { openEmptyTestDatabase, type TestDatabase } from '../../shared/platform/database/testing/test-databases.ts';
-import { createLogger } from '../../shared/platform/logging/logger.ts';
-import { createTopic, testKafkaBrokers } from '../../shared/platform/messaging/testing/test-kafka.ts';
-import { startDevHost, type DevHost } from '../dev-host/dev-host.ts';
 import { importJiniaslog } from './import-command.ts';
 import { allChecksumsMatch, type ImportReport } from './import-report.ts';
 import { createSourceFixture, type SourceFixture } from './testing/source-fixture.ts';
@@ -42,7 +34,7 @@ afterAll(async () => source?.drop());
 describe.each(['sqlite', 'mysql'] as const)('import:jiniaslog into an empty pilog (%s)', (dialect) => {
   let database: TestDatabase;
   let host: DevHost;
-  let dataDir: string;
+  let platform: WholePlatform;
   let first: ImportReport;
   let anonymous: ApiCaller;
   const run = (dryRun = false) => importJiniaslog({ url: source.url, schemaPrefix: source.schemaPrefix, zone: 'Asia/Seoul', dryRun, env: database.env, progress: quiet() });
@@ -51,17 +43,12 @@ describe.each(['sqlite', 'mysql'] as const)('import:jiniaslog into an empty pilo
   beforeAll(async () => {
     database = await openEmptyTestDatabase(dialect);
     first = await run();
-    dataDir = mkdtempSync(join(tmpdir(), 'pilog-import-'));
-    const profile = dialect === 'sqlite' ? 'embedded' : 'services';
-    if (profile === 'services') await createTopic(testKafkaBrokers(), articlePublished.topic);
-    const env = { ...profileEnv(profile, dataDir), ...database.env, PILOG_ADMIN_EMAILS: ADMIN };
-    host = await startDevHost({ port: 0, host: '127.0.0.1', platform: loadConfig(platformSettings, env), corsOrigins: ['http://localhost:3000'], env, logger: createLogger({ level: 'error' }) });
-    anonymous = callerOf(host.url);
+    platform = await startTestPlatform(dialect === 'sqlite' ? 'embedded' : 'services', { database, env: { PILOG_ADMIN_EMAILS: ADMIN } });
+    ({ host, anonymous } = platform);
   }, 120_000);
   afterAll(async () => {
-    await host?.close();
+    await platform?.close();
     await database?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('imports every good row, skips each bad one with its reason, and the checksums match', () => {
