@@ -1,18 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../shared/platform/config/load-config.ts';
-import { platformSettings } from '../../shared/platform/config/platform-settings.ts';
-import { createLogger } from '../../shared/platform/logging/logger.ts';
 import { openDatabase, type DatabaseHandle } from '../../shared/platform/database/database.ts';
 import { appendCommitted, manualClock, stampsAt } from '../../shared/platform/outbox/testing/outbox-fixtures.ts';
 import { raise } from '../../shared/events/event-definition.ts';
 import { aPublishedArticle } from '../../shared/seo/testing/article-builders.ts';
 import { publishedEvent, unpublishedEvent, type ArticleEventSpec } from '../../shared/seo/testing/article-events.ts';
 import { SITEMAP_XSD, ensureXmllint, schemaErrors } from '../../shared/seo/testing/xmllint.ts';
-import { startDevHost, type DevHost } from '../../tools/dev-host/dev-host.ts';
+import type { DevHost } from '../../tools/dev-host/dev-host.ts';
+import { startTestPlatform, type WholePlatform } from '../testing/test-platform.ts';
 
 const ORIGIN = 'http://localhost:3000';
 const SITE = 'https://www.jiniaslog.co.kr';
@@ -24,7 +19,7 @@ const FRESH_WITHIN_MS = 60_000;
  * to seo-track-articles, and the feeds are read anonymously through the edge.
  */
 describe('feeds on the dev host (embedded profile)', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'pilog-seo-journey-'));
+  let platform: WholePlatform;
   let host: DevHost;
   const parser = new Parser();
 
@@ -51,14 +46,13 @@ describe('feeds on the dev host (embedded profile)', () => {
   beforeAll(async () => {
     ensureXmllint();
     // A 2 s coalescing window instead of the default 10 s keeps the test short; the mechanism is the same.
-    const env = { PILOG_PROFILE: 'embedded', PILOG_DATA_DIR: dataDir, PILOG_SEO_COALESCE_S: '2' };
-    host = await startDevHost({ port: 0, host: '127.0.0.1', platform: loadConfig(platformSettings, env), corsOrigins: [ORIGIN], env, logger: createLogger({ sink: { write: () => {} } }) });
-    database = await openDatabase({ profile: 'embedded', dataDir, mysqlUrl: '' });
+    platform = await startTestPlatform('embedded', { env: { PILOG_SEO_COALESCE_S: '2' } });
+    host = platform.host;
+    database = await openDatabase({ profile: 'embedded', dataDir: platform.dataDir, mysqlUrl: '' });
   });
   afterAll(async () => {
     await database.close();
-    await host.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await platform.close();
   });
 
   it('J1 step 7: anonymous sitemap, RSS and Atom with the contract content types and shapes, links on PILOG_SITE_URL', async () => {
