@@ -2,7 +2,7 @@ import type { AppError } from '../../kernel/app-error.ts';
 import { requireRole, type Caller } from '../../kernel/access.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import type { IdGenerator } from '../../kernel/snowflake.ts';
-import { createArticle as newArticle } from '../domain/article-transitions.ts';
+import { newArticle } from '../domain/article-transitions.ts';
 import { invalidateAfter, type ArticleWriteDeps, type ArticleWritten } from './write-article.ts';
 
 /** `POST /api/v1/articles`: a new DRAFT with both copies empty (§2.1). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleStatuses, type Article, type ArticleChange } from './article.ts';
 import { operationFor } from './article-status.ts';
-import { addTag, applyStatusOperation, createArticle, removeTag, saveDraft } from './article-transitions.ts';
+import { addTag, applyStatusOperation, newArticle, removeTag, saveDraft } from './article-transitions.ts';
 
 const T0 = Date.UTC(2025, 2, 20, 11, 52, 56, 123);
 const complete = { title: 'Hello', body: '# Body', thumbnailUrl: 'https://example.com/a.png' };
@@ -13,12 +13,12 @@ const valueOf = <T>(result: { ok: true; value: T } | { ok: false; error: unknown
 const codeOf = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'OK' : result.error?.code);
 const eventsOf = (change: ArticleChange) => change.events.map((event) => [event.definition.type.split('.')[3], event.aggregateVersion]);
 
-const draftWith = (fields = complete): Article => valueOf(saveDraft(createArticle(7, T0).after, fields)).after;
+const draftWith = (fields = complete): Article => valueOf(saveDraft(newArticle(7, T0).after, fields)).after;
 const inStatus = (status: Article['status']): Article => ({ ...draftWith(), status });
 
 describe('the article aggregate', () => {
   it('starts as an empty DRAFT at version 1 and raises created', () => {
-    const change = createArticle(7, T0);
+    const change = newArticle(7, T0);
     expect(change.after).toMatchObject({ id: 7, status: 'DRAFT', draft: { title: '', body: '', thumbnailUrl: '' }, tags: [], version: 1, publishedAt: null });
     expect(change.events[0]?.data).toEqual({ articleId: 7, createdAt: '2025-03-20T11:52:56.123Z' });
     expect(eventsOf(change)).toEqual([['created', 1]]);

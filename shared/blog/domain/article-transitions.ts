@@ -32,7 +32,7 @@ const next = (article: Article, fields: Partial<Article>): Article => ({ ...arti
 
 const tagData = (tags: readonly Tag[]) => tags.map((tag) => ({ id: tag.id, name: tag.name }));
 
-export function createArticle(id: number, now: number): ArticleChange {
+export function newArticle(id: number, now: number): ArticleChange {
   const article: Article = {
     id,
     status: 'DRAFT',
