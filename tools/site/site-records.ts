@@ -2,7 +2,7 @@ import { Type, type Static, type TObject } from '@sinclair/typebox';
 import { tagKey, TAG_NAME_MAX_LENGTH } from '../../shared/blog/domain/tag-name.ts';
 import type { AuthUsersTable } from '../../shared/auth/adapters/auth-tables.ts';
 import type { RaisedEvent } from '../../shared/events/event-definition.ts';
-import { searchable } from '../../shared/memo/domain/memo.ts';
+import { memoRowOf } from '../../shared/memo/adapters/memo-rows.ts';
 import { userProfileEvent } from './read-model-events.ts';
 import { Id, idOf, millisOf, Nullable, nullableIdOf, nullableMillisOf, nullableTimeOf, Roles, rolesOf, Time, timeOf } from './site-fields.ts';
 
@@ -99,19 +99,7 @@ export const memos = records({
     createdAt: timeOf(row.created_at),
     updatedAt: timeOf(row.updated_at),
   }),
-  row: (memo) => ({
-    id: memo.id,
-    author_id: memo.authorId,
-    folder_id: memo.folderId,
-    title: memo.title,
-    content: memo.content,
-    search_title: searchable(memo.title),
-    search_content: searchable(memo.content),
-    sequence: memo.sequence,
-    version: memo.version,
-    created_at: millisOf(memo.createdAt),
-    updated_at: millisOf(memo.updatedAt),
-  }),
+  row: (memo) => memoRowOf(memo, { createdAt: millisOf(memo.createdAt), updatedAt: millisOf(memo.updatedAt) }),
   key: (memo) => String(memo.id),
   references: (memo) => [
     ['memo-authors.jsonl', String(memo.authorId)],

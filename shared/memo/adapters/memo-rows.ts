@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Folder } from '../domain/folder.ts';
-import type { Memo, MemoHeader } from '../domain/memo.ts';
-import type { MemoDatabase } from './memo-tables.ts';
+import { searchable, type Memo, type MemoHeader } from '../domain/memo.ts';
+import type { MemoDatabase, MemoMemosTable } from './memo-tables.ts';
 
 /** Rows ↔ domain values. mysql2 may hand BIGINTs over as strings, so every number goes through Number(). */
 export const headerColumns = ['id', 'author_id', 'folder_id', 'title', 'sequence', 'version'] as const;
@@ -17,6 +17,22 @@ export const memoHeaderOf = (row: { id: number; author_id: number; folder_id: nu
   sequence: row.sequence,
   version: Number(row.version),
 });
+
+/** A memo's row, with the search columns derived from its title and content (every writer stores them alike). */
+export const memoRowOf = (memo: Memo, times: { readonly createdAt: number; readonly updatedAt: number }) =>
+  ({
+    id: memo.id,
+    author_id: memo.authorId,
+    folder_id: memo.folderId,
+    title: memo.title,
+    content: memo.content,
+    search_title: searchable(memo.title),
+    search_content: searchable(memo.content),
+    sequence: memo.sequence,
+    version: memo.version,
+    created_at: times.createdAt,
+    updated_at: times.updatedAt,
+  }) satisfies MemoMemosTable;
 
 export const memoOf = (row: Parameters<typeof memoHeaderOf>[0] & { content: string }): Memo => ({ ...memoHeaderOf(row), content: row.content });
 

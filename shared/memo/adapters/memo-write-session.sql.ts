@@ -3,7 +3,7 @@ import type { RaisedEvent } from '../../events/event-definition.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import { searchable } from '../domain/memo.ts';
 import type { MemoWriteSession } from '../ports/memo-store.port.ts';
-import { countOf, folderColumns, folderOf, headerColumns, memoHeaderOf, memoLookups } from './memo-rows.ts';
+import { countOf, folderColumns, folderOf, headerColumns, memoHeaderOf, memoLookups, memoRowOf } from './memo-rows.ts';
 import type { MemoDatabase } from './memo-tables.ts';
 
 export interface SqlWriteSession {
@@ -61,19 +61,7 @@ export function createSqlWriteSession(trx: Kysely<MemoDatabase>, authorId: numbe
       const now = clock.now();
       await trx
         .insertInto('memo_memos')
-        .values({
-          id: memo.id,
-          author_id: memo.authorId,
-          folder_id: memo.folderId,
-          title: memo.title,
-          content: memo.content,
-          search_title: searchable(memo.title),
-          search_content: searchable(memo.content),
-          sequence: memo.sequence,
-          version: memo.version,
-          created_at: now,
-          updated_at: now,
-        })
+        .values(memoRowOf(memo, { createdAt: now, updatedAt: now }))
         .execute();
       touchTree();
     },
