@@ -29,6 +29,8 @@ if (!candidatesArg || !existsSync(join(candidatesArg, 'node_modules/@opentelemet
   throw new Error('usage: node bench/instrumentation-cost.ts <dir with the candidate instrumentations installed> [runs [function path]]');
 }
 const candidates = resolve(candidatesArg);
+/** Loaded by the generated preloads from the candidates directory: measured here, never a pilog dependency. */
+const INSTRUMENTATION_API = '@opentelemetry/instrumentation';
 const runs = Number(runsArg);
 const here = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
 
@@ -54,7 +56,7 @@ function preload(label: string, names: readonly string[], loaderHook: boolean): 
       `import { createRequire, register } from 'node:module';`,
       `const require = createRequire(import.meta.url);`,
       loaderHook ? `register('@opentelemetry/instrumentation/hook.mjs', import.meta.url);` : '',
-      `const { registerInstrumentations } = require('@opentelemetry/instrumentation');`,
+      `const { registerInstrumentations } = require(${JSON.stringify(INSTRUMENTATION_API)});`,
       `registerInstrumentations({ instrumentations: [${chosen.map((c) => `new (require('${c.package}').${c.className})()`).join(', ')}] });`,
       '',
     ].join('\n'),
