@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 
@@ -44,11 +44,24 @@ export interface MeasureOptions {
   readonly retryUnansweredMs?: number;
 }
 
+/**
+ * Processes being measured: an interrupted bench (Ctrl-C, SIGTERM) stops them too, so none is left serving, or
+ * consuming the shared Kafka groups, as an orphan (one stole the dev host's partitions from a later test run).
+ */
+const measuring = new Set<ChildProcess>();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    for (const child of measuring) child.kill('SIGKILL');
+    process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+  });
+}
+
 /** Spawns `node script ...args`, polls `path` until it answers 2xx, samples memory, then stops the process. */
 export async function measureProcess(script: string, path: string, env: Record<string, string> = {}, options: MeasureOptions = {}): Promise<ProcessSample> {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, [script, ...(options.args ?? [])], { env: { ...process.env, ...env, PORT: String(port) }, stdio: 'ignore' });
+  measuring.add(child);
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
@@ -67,6 +80,7 @@ export async function measureProcess(script: string, path: string, env: Record<s
     return { firstResponseMs, rssMiB: await rssOf(pid), cpuMs: await cpuMsOf(pid) };
   } finally {
     child.kill('SIGKILL');
+    measuring.delete(child);
   }
 }
 
