@@ -83,6 +83,10 @@ export function createSqliteSearchIndex(database: Kysely<unknown>, clock: Clock)
     },
 
     async start(): Promise<RebuildTarget> {
+      // Begin on the next millisecond: a row written in the millisecond of the call is older than the rebuild, and
+      // must be dropped unless the rebuild rewrites it (at `<` startedAt, the same millisecond counted as newer).
+      const called = clock.now();
+      while (clock.now() <= called) await new Promise((resolve) => setTimeout(resolve, 1));
       const startedAt = clock.now();
       return {
         name: 'search_articles (SQLite FTS5)',
