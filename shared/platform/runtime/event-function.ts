@@ -103,23 +103,25 @@ function registerDeliveries(
     if (!read.ok) return reject(read.error);
     const event = read.value;
     if (accepted && !accepted.has(event.type)) return done; // another function's event on a shared topic
-    return telemetryOn() ? traceHandling(manifest.name, event, () => handle(event)) : handle(event);
+    // Inside the consumer span, so a throw's outcome (retried) is on the span as every other outcome is.
+    const handleOrRetry = async (): Promise<Delivery> => {
+      try {
+        return await handle(event);
+      } catch (error) {
+        const about = { function: manifest.name, ceId: event.id, ceType: event.type };
+        if (error instanceof UnavailableError) {
+          deps.logger.warn('event dependency unavailable; the source will retry', { ...about, error: error.message });
+          return retry(error.message);
+        }
+        deps.logger.error('event handler failed; the source will retry', { ...about, error });
+        return retry('unexpected failure');
+      }
+    };
+    return telemetryOn() ? traceHandling(manifest.name, event, handleOrRetry) : handleOrRetry();
   };
 
   registerFunction(manifest, async (req: IncomingMessage, res: ServerResponse) => {
-    let delivery: Delivery;
-    try {
-      delivery = await deliver(req);
-    } catch (error) {
-      const about = { function: manifest.name, ceId: req.headers['ce-id'], ceType: req.headers['ce-type'] };
-      if (error instanceof UnavailableError) {
-        deps.logger.warn('event dependency unavailable; the source will retry', { ...about, error: error.message });
-        delivery = retry(error.message);
-      } else {
-        deps.logger.error('event handler failed; the source will retry', { ...about, error });
-        delivery = retry('unexpected failure');
-      }
-    }
+    const delivery = await deliver(req);
     if (telemetryOn()) {
       instruments.eventDeliveries().add(1, { 'pilog.consumer': manifest.name, 'pilog.outcome': outcomeOf[delivery.kind] });
       noteFirstAnswer();
