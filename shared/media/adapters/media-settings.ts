@@ -1,6 +1,7 @@
-import { loadConfig } from '../../platform/config/load-config.ts';
-import { platformSettings } from '../../platform/config/platform-settings.ts';
+import { ConfigError, loadConfig } from '../../platform/config/load-config.ts';
+import { DEV_PUBLIC_API_URL, platformSettings } from '../../platform/config/platform-settings.ts';
 import { integer, oneOf, text, url, type Setting } from '../../platform/config/setting.ts';
+import type { GithubStoreOptions } from './image-store.github.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -33,4 +34,47 @@ export const mediaSettings = {
  */
 export function uploadBodyLimit(env: Env = process.env): number {
   return loadConfig({ uploadMaxBytes }, env).uploadMaxBytes + MULTIPART_OVERHEAD_BYTES;
+}
+
+/** Which image store, with what it needs; the store's client is imported only when `openMedia` opens it. */
+export type ImageStoreConfig =
+  | { readonly kind: 'local'; readonly publicApiUrl: string }
+  | ({ readonly kind: 'github' } & Omit<GithubStoreOptions, 'logger' | 'timeoutMs'>);
+
+export interface MediaConfig {
+  readonly profile: 'embedded' | 'services';
+  readonly dataDir: string;
+  readonly maxBytes: number;
+  readonly store: ImageStoreConfig;
+}
+
+const fail = (message: string): never => {
+  throw new ConfigError(`Invalid configuration: ${message}`);
+};
+
+/** Reads the settings once at start; a GitHub store without its repository or token fails the start, naming the key. */
+export function loadMediaConfig(env: Env): MediaConfig {
+  const raw = loadConfig(mediaSettings, env);
+  const common = { profile: raw.profile, dataDir: raw.dataDir, maxBytes: raw.uploadMaxBytes };
+  const store = raw.store ?? (raw.profile === 'embedded' ? 'local' : 'github');
+  if (store === 'local') {
+    const publicApiUrl = raw.publicApiUrl ?? (raw.profile === 'embedded' ? DEV_PUBLIC_API_URL : fail('PILOG_PUBLIC_API_URL is required for the local media store in the services profile'));
+    return { ...common, store: { kind: 'local', publicApiUrl } };
+  }
+  const [owner, repo, ...rest] = raw.githubRepository.split('/');
+  if (!owner || !repo || rest.length > 0) fail('PILOG_GITHUB_REPOSITORY must be owner/name for the GitHub media store');
+  if (raw.githubToken === '') fail('PILOG_GITHUB_TOKEN is required for the GitHub media store');
+  return {
+    ...common,
+    store: {
+      kind: 'github',
+      token: raw.githubToken,
+      owner: owner as string,
+      repo: repo as string,
+      branch: raw.githubBranch,
+      pathPrefix: raw.githubPathPrefix.replace(/^\/+|\/+$/g, ''),
+      apiUrl: raw.githubApiUrl,
+      rawUrlBase: raw.githubRawUrlBase,
+    },
+  };
 }
