@@ -9,7 +9,7 @@ import type { Logger } from '../../shared/platform/logging/logger.ts';
 import { answer, errorResponse, type HttpRequest, type HttpResponse } from '../../shared/platform/http/http-exchange.ts';
 import type { RouteHandlers } from '../../shared/platform/http/http-function.ts';
 import { rateLimited, type RateLimiter } from '../../shared/platform/rate-limit/rate-limiter.port.ts';
-import type { authRoutes } from './routes.ts';
+import type { authRoutes } from './function.ts';
 import { PKCE_COOKIE, parsePkceCookie, type SessionCookies } from './session-cookies.ts';
 
 export interface AuthHandlerDeps {

@@ -11,7 +11,7 @@ import type { AppError } from '../../shared/kernel/app-error.ts';
 import type { IdGenerator } from '../../shared/kernel/snowflake.ts';
 import { answer, type HttpRequest } from '../../shared/platform/http/http-exchange.ts';
 import type { RouteHandlers } from '../../shared/platform/http/http-function.ts';
-import type { publishRoutes } from './routes.ts';
+import type { publishRoutes } from './function.ts';
 
 const articleIdOf = (request: HttpRequest<unknown, unknown>): Result<Id, AppError> => parseId(request.params.articleId, 'articleId');
 /** What every write but create answers: the article's id, nothing else of what the use case returns. */

@@ -5,7 +5,7 @@ import { ok } from '../../shared/kernel/result.ts';
 import { answer, json } from '../../shared/platform/http/http-exchange.ts';
 import { immutableJson } from '../../shared/platform/http/immutable-json.ts';
 import type { RouteHandlers } from '../../shared/platform/http/http-function.ts';
-import type { readRoutes } from './routes.ts';
+import type { readRoutes } from './function.ts';
 
 /**
  * HTTP ↔ the read use cases (contract §1.1). Lists and details are cache entries that never change once made:

@@ -3,7 +3,7 @@ import { deleteComment } from '../../shared/comment/application/delete-comment.t
 import { listArticleComments } from '../../shared/comment/application/list-article-comments.ts';
 import { answer } from '../../shared/platform/http/http-exchange.ts';
 import type { RouteHandlers } from '../../shared/platform/http/http-function.ts';
-import type { commentRoutes } from './routes.ts';
+import type { commentRoutes } from './function.ts';
 
 /** HTTP ↔ comment use cases (contract §1.4). Comments are personal and change often: never cached by the browser. */
 export function commentHandlers(deps: AddCommentDeps): RouteHandlers<typeof commentRoutes> {

@@ -20,7 +20,7 @@ import { parseId, type Id } from '../../shared/kernel/id.ts';
 import { all, andThen, ok, type Result } from '../../shared/kernel/result.ts';
 import { answer, type HttpRequest } from '../../shared/platform/http/http-exchange.ts';
 import type { RouteHandlers } from '../../shared/platform/http/http-function.ts';
-import type { memoRoutes } from './routes.ts';
+import type { memoRoutes } from './function.ts';
 
 /** Private data: never kept by a browser or proxy cache. */
 const PRIVATE = { 'Cache-Control': 'no-store' };

@@ -5,7 +5,7 @@ import { errorResponse, writeResponse } from '../../shared/platform/http/http-ex
 import type { Logger } from '../../shared/platform/logging/logger.ts';
 import type { FunctionListener } from '../../shared/platform/runtime/register-function.ts';
 import type { SockJsEndpoint } from '../../shared/realtime/adapters/sockjs/sockjs-endpoint.ts';
-import type { realtimeRoutes } from './routes.ts';
+import type { realtimeRoutes } from './function.ts';
 
 type Handler = (request: IncomingMessage, res: ServerResponse, state: EdgeState) => void | Promise<void>;
 
