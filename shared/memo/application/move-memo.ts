@@ -3,8 +3,7 @@ import type { AppError } from '../../kernel/app-error.ts';
 import type { Id } from '../../kernel/id.ts';
 import { err, ok, type Result } from '../../kernel/result.ts';
 import { folderNotFound, memoNotFound } from '../domain/memo.errors.ts';
-import { memoUpdatedEvent } from './memo-state.ts';
-import { writeAsAuthor, type MemoDeps } from './memo-deps.ts';
+import { memoUpdatedEvent, writeAsAuthor, type MemoDeps } from './memo-deps.ts';
 import { ownedFolder, ownedMemo } from './ownership.ts';
 
 export interface MoveMemoInput {

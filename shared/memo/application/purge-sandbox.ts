@@ -1,6 +1,6 @@
 import { ok } from '../../kernel/result.ts';
 import type { MemoDeps } from './memo-deps.ts';
-import { deleteContents } from './delete-folder.ts';
+import { deleteContents } from './folders.ts';
 
 export interface PurgeReport {
   readonly authors: number;

@@ -3,8 +3,7 @@ import type { AppError } from '../../kernel/app-error.ts';
 import type { Id } from '../../kernel/id.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { sequenceOf } from '../domain/memo.ts';
-import { memoUpdatedEvent } from './memo-state.ts';
-import { writeAsAuthor, type MemoDeps } from './memo-deps.ts';
+import { memoUpdatedEvent, writeAsAuthor, type MemoDeps } from './memo-deps.ts';
 import { ownedMemo } from './ownership.ts';
 
 /** Stores the client-computed rank of one of the caller's memos. */
