@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_EMAIL } from '../../functions/testing/platform-env.ts';
 import { eventually } from '../../shared/platform/testing/eventually.ts';
 import { startTestPlatform, type WholePlatform } from '../../functions/testing/test-platform.ts';
+import { createLogger } from '../../shared/platform/logging/logger.ts';
 import { openTelemetry, type Telemetry } from '../../shared/platform/telemetry/telemetry.ts';
 import { startOtlpReceiver, traceTree } from '../../shared/platform/telemetry/testing/otlp-receiver.ts';
 
@@ -16,7 +17,7 @@ describe('dev host, embedded profile, telemetry on', () => {
 
   beforeAll(async () => {
     receiver = await startOtlpReceiver();
-    telemetry = await openTelemetry({ telemetry: 'on', otlpEndpoint: receiver.endpoint, metricExportIntervalMs: 60_000 }, 'pilog-dev-host');
+    telemetry = await openTelemetry({ telemetry: 'on', otlpEndpoint: receiver.endpoint, metricExportIntervalMs: 60_000 }, 'pilog-dev-host', createLogger());
     blog = await startTestPlatform('embedded');
   });
   afterAll(async () => {

@@ -21,7 +21,7 @@ const config = loadConfig({
   ...telemetrySettingsFor(platform.profile),
 });
 const logger = createLogger({ level: platform.logLevel });
-const telemetry = await openTelemetry(config, 'pilog-dev-host');
+const telemetry = await openTelemetry(config, 'pilog-dev-host', logger);
 const host = await startDevHost({ port: config.port, host: config.host, platform, corsOrigins: config.corsOrigins, env: process.env, logger });
 
 const say = (line: string): boolean => process.stderr.write(`${line}\n`);

@@ -18,6 +18,8 @@ const manifest: FunctionManifest<EventTrigger> = {
   settings: {},
 };
 
+const quiet = createLogger({ sink: { write: () => {} } });
+
 /** Telemetry opened in this process (a test file runs in a worker of its own), exporting to a receiver here. */
 describe('an event function’s consumer span, telemetry on', () => {
   let receiver: Awaited<ReturnType<typeof startOtlpReceiver>>;
@@ -26,7 +28,7 @@ describe('an event function’s consumer span, telemetry on', () => {
 
   beforeAll(async () => {
     receiver = await startOtlpReceiver();
-    telemetry = await openTelemetry({ telemetry: 'on', otlpEndpoint: receiver.endpoint, metricExportIntervalMs: 60_000 }, 'event-span-test');
+    telemetry = await openTelemetry({ telemetry: 'on', otlpEndpoint: receiver.endpoint, metricExportIntervalMs: 60_000 }, 'event-span-test', quiet);
     registerEventFunction(
       manifest,
       [probeRecorded],
@@ -35,7 +37,7 @@ describe('an event function’s consumer span, telemetry on', () => {
         if (event.data.note === 'bug') throw new TypeError('probe is not a function');
         return done;
       },
-      { logger: createLogger({ sink: { write: () => {} } }) },
+      { logger: quiet },
     );
     server = await startLoopbackServer();
     server.serve(registeredListener(manifest.name));

@@ -24,7 +24,7 @@ export async function serveFunction(manifest: FunctionManifest, start: StartFunc
   const { profile } = loadConfig({ profile: platformSettings.profile });
   const config = loadConfig(runtimeSettingsFor(profile));
   const logger = createLogger({ level: config.logLevel, fields: { function: manifest.name } });
-  const telemetry = await openTelemetry(config, manifest.name);
+  const telemetry = await openTelemetry(config, manifest.name, logger);
   const running = await start({ logger, env: process.env });
   const listener = registeredListener(manifest.name);
   const inner: RequestListener =

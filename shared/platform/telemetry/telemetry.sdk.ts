@@ -15,15 +15,20 @@ const exporters = () => import('./otlp-exporters.ts');
  * meter provider exporting periodically, the W3C trace-context propagator and AsyncLocalStorage for the active span.
  * The OTLP exporters load on their first export, after the first answer (otlp-exporters.ts). Metrics are cumulative,
  * the reader's default and what the collector's Prometheus exporter takes (so the OTLP exporter's
- * OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE does not apply).
+ * OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE does not apply). A failed export is reported once per outage
+ * (exporter-loaded-on-first-export.ts), the SDK itself logging nothing.
  */
-export function startTelemetrySdk(settings: TelemetrySettings, serviceName: string): { shutdown(): Promise<void> } {
+export function startTelemetrySdk(
+  settings: TelemetrySettings,
+  serviceName: string,
+  onExportFailure: (signal: 'traces' | 'metrics', error: Error) => void,
+): { shutdown(): Promise<void> } {
   const resource = resourceFromAttributes({ 'service.name': serviceName, 'faas.name': serviceName });
   const tracerProvider = new BasicTracerProvider({
     resource,
     spanProcessors: [
       new BatchSpanProcessor(
-        exporterLoadedOnFirstExport(async () => (await exporters()).otlpTraceExporter(settings.otlpEndpoint)),
+        exporterLoadedOnFirstExport(async () => (await exporters()).otlpTraceExporter(settings.otlpEndpoint), (error) => onExportFailure('traces', error)),
         { scheduledDelayMillis: 1000 },
       ),
     ],
@@ -32,7 +37,7 @@ export function startTelemetrySdk(settings: TelemetrySettings, serviceName: stri
     resource,
     readers: [
       new PeriodicExportingMetricReader({
-        exporter: exporterLoadedOnFirstExport(async () => (await exporters()).otlpMetricExporter(settings.otlpEndpoint)),
+        exporter: exporterLoadedOnFirstExport(async () => (await exporters()).otlpMetricExporter(settings.otlpEndpoint), (error) => onExportFailure('metrics', error)),
         exportIntervalMillis: settings.metricExportIntervalMs,
         exportTimeoutMillis: Math.min(settings.metricExportIntervalMs, 30_000),
       }),

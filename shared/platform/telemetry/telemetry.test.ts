@@ -13,7 +13,7 @@ describe('telemetry on', () => {
   beforeAll(async () => {
     receiver = await startOtlpReceiver();
     expect(telemetryOn()).toBe(false);
-    telemetry = await openTelemetry({ telemetry: 'on', otlpEndpoint: receiver.endpoint, metricExportIntervalMs: 60_000 }, 'telemetry-test');
+    telemetry = await openTelemetry({ telemetry: 'on', otlpEndpoint: receiver.endpoint, metricExportIntervalMs: 60_000 }, 'telemetry-test', createLogger());
   });
   afterAll(async () => receiver.close());
 

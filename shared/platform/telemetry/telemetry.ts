@@ -12,6 +12,11 @@ export interface Telemetry {
   shutdown(): Promise<void>;
 }
 
+/** Where telemetry says that exporting fails: the process's logger (which imports this module, hence only its shape). */
+export interface TelemetryLog {
+  warn(message: string, fields: Readonly<Record<string, unknown>>): void;
+}
+
 const noTelemetry: Telemetry = { shutdown: async () => {} };
 let opened: Promise<Telemetry> | undefined;
 let recording = false;
@@ -21,11 +26,16 @@ export const telemetryOn = (): boolean => recording;
 
 export const tracer = trace.getTracer('pilog');
 
-/** Opens telemetry for this process (the first call decides; later calls get the same). `serviceName`: the function, or the dev host. */
-export function openTelemetry(settings: TelemetrySettings, serviceName: string): Promise<Telemetry> {
+/**
+ * Opens telemetry for this process (the first call decides; later calls get the same). `serviceName`: the function,
+ * or the dev host; `logger` hears of failed exports, once per outage.
+ */
+export function openTelemetry(settings: TelemetrySettings, serviceName: string, logger: TelemetryLog): Promise<Telemetry> {
   if (settings.telemetry === 'off') return Promise.resolve(noTelemetry);
   opened ??= import('./telemetry.sdk.ts').then(({ startTelemetrySdk }) => {
-    const telemetry = startTelemetrySdk(settings, serviceName);
+    const telemetry = startTelemetrySdk(settings, serviceName, (signal, error) =>
+      logger.warn('telemetry export failed; dropping until the collector answers', { signal, otlpEndpoint: settings.otlpEndpoint, error: error.message }),
+    );
     recording = true;
     return telemetry;
   });
