@@ -1,9 +1,7 @@
-import { changeArticleStatus } from '../../shared/blog/application/change-article-status.ts';
+import { changeArticleStatus, deleteArticle } from '../../shared/blog/application/change-article-status.ts';
 import { createArticle } from '../../shared/blog/application/create-article.ts';
-import { deleteArticle } from '../../shared/blog/application/delete-article.ts';
 import { saveDraft } from '../../shared/blog/application/save-draft.ts';
-import { tagArticle } from '../../shared/blog/application/tag-article.ts';
-import { untagArticle } from '../../shared/blog/application/untag-article.ts';
+import { tagArticle, untagArticle } from '../../shared/blog/application/article-tags.ts';
 import type { ArticleWriteDeps, ArticleWritten } from '../../shared/blog/application/write-article.ts';
 import { parseId, type Id } from '../../shared/kernel/id.ts';
 import { andThen, type Result } from '../../shared/kernel/result.ts';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeArticleStatus } from '../../shared/blog/application/change-article-status.ts';
 import { createArticle } from '../../shared/blog/application/create-article.ts';
 import { saveDraft } from '../../shared/blog/application/save-draft.ts';
-import { tagArticle } from '../../shared/blog/application/tag-article.ts';
+import { tagArticle } from '../../shared/blog/application/article-tags.ts';
 import { blogWriteDeps, testAdmin } from '../../shared/blog/testing/blog-write-deps.ts';
 import { asId, type Id } from '../../shared/kernel/id.ts';
 import { openTestDatabase, type TestDatabase } from '../../shared/platform/database/testing/test-databases.ts';

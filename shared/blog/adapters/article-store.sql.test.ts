@@ -6,7 +6,7 @@ import type { OutgoingEvent } from '../../platform/messaging/event-publisher.por
 import { changeArticleStatus } from '../application/change-article-status.ts';
 import { createArticle } from '../application/create-article.ts';
 import { saveDraft } from '../application/save-draft.ts';
-import { tagArticle } from '../application/tag-article.ts';
+import { tagArticle } from '../application/article-tags.ts';
 import { createSqlArticleReads } from './article-reads.sql.ts';
 import { blogWriteDeps, testAdmin as admin } from '../testing/blog-write-deps.ts';
 import { countEverPublished, everPublishedArticles } from './published-articles.sql.ts';
