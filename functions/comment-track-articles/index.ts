@@ -1,6 +1,6 @@
 import { articleCreated, articleDeleted, articlePublished, articleRestored, articleUnpublished } from '../../shared/events/blog-article.events.ts';
 import { openCommentReadModels } from '../../shared/comment/adapters/open-comment.ts';
-import { trackArticleState, type ArticleLifecycleChange } from '../../shared/comment/application/track-article-state.ts';
+import { trackArticleState, type ArticleLifecycleChange } from '../../shared/comment/application/track-read-models.ts';
 import { asId } from '../../shared/kernel/id.ts';
 import { loadConfig } from '../../shared/platform/config/load-config.ts';
 import { done, registerEventFunction } from '../../shared/platform/runtime/event-function.ts';

@@ -1,6 +1,6 @@
 import { userProfileChanged } from '../../shared/events/auth-user.events.ts';
 import { openCommentReadModels } from '../../shared/comment/adapters/open-comment.ts';
-import { trackAuthorProfile } from '../../shared/comment/application/track-author-profile.ts';
+import { trackAuthorProfile } from '../../shared/comment/application/track-read-models.ts';
 import { loadConfig } from '../../shared/platform/config/load-config.ts';
 import { done, registerEventFunction } from '../../shared/platform/runtime/event-function.ts';
 import { openPlatform } from '../../shared/platform/runtime/open-platform.ts';

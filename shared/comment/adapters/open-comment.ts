@@ -1,8 +1,7 @@
 import type { ConfigOf } from '../../platform/config/load-config.ts';
 import type { Platform } from '../../platform/runtime/open-platform.ts';
 import type { AddCommentDeps } from '../application/add-comment.ts';
-import type { ArticleDirectory } from '../ports/article-directory.port.ts';
-import type { AuthorDirectory } from '../ports/author-directory.port.ts';
+import type { ArticleDirectory, AuthorDirectory } from '../ports/read-models.port.ts';
 import { createHttpBlogArticles } from './blog-articles.http.ts';
 import type { commentSettings } from './comment-settings.ts';
 import { createSqlCommentRepository } from './comment-repository.sql.ts';

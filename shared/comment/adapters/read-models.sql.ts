@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { CommentDatabase } from './comment-tables.ts';
-import type { ArticleDirectory } from '../ports/article-directory.port.ts';
-import type { AuthorDirectory } from '../ports/author-directory.port.ts';
+import type { ArticleDirectory, AuthorDirectory } from '../ports/read-models.port.ts';
 
 /**
  * A versioned upsert both dialects run the same way: update the row if ours is newer; if no row matched, insert;

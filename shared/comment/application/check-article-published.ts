@@ -1,5 +1,5 @@
 import type { Id } from '../../kernel/id.ts';
-import type { ArticleDirectory } from '../ports/article-directory.port.ts';
+import type { ArticleDirectory } from '../ports/read-models.port.ts';
 import type { BlogArticles } from '../ports/blog-articles.port.ts';
 
 export interface CheckArticlePublishedDeps {

@@ -2,7 +2,7 @@ import { validationFailed, type AppError } from '../../kernel/app-error.ts';
 import { parseId } from '../../kernel/id.ts';
 import { err, ok, type Result } from '../../kernel/result.ts';
 import { commentTree, type CommentView } from '../domain/comment-tree.ts';
-import type { ArticleDirectory } from '../ports/article-directory.port.ts';
+import type { ArticleDirectory } from '../ports/read-models.port.ts';
 import type { CommentRepository } from '../ports/comment-repository.port.ts';
 
 export interface ListArticleCommentsDeps {
