@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../shared/platform/database/database.ts';
 import { appendCommitted, manualClock, stampsAt } from '../../shared/platform/outbox/testing/outbox-fixtures.ts';
 import { raise } from '../../shared/events/event-definition.ts';
-import { aPublishedArticle } from '../../shared/seo/testing/article-builders.ts';
+import { aPublishedArticle } from '../../shared/seo/testing/seo-fixtures.ts';
 import { publishedEvent, unpublishedEvent, type ArticleEventSpec } from '../../shared/seo/testing/article-events.ts';
 import { SITEMAP_XSD, ensureXmllint, schemaErrors } from '../../shared/seo/testing/xmllint.ts';
 import type { DevHost } from '../../tools/dev-host/dev-host.ts';

@@ -6,7 +6,7 @@ import type { RouteHandlers } from '../../shared/platform/http/http-function.ts'
 import type { Logger } from '../../shared/platform/logging/logger.ts';
 import { readFeed } from '../../shared/seo/application/read-feed.ts';
 import { regenerateFeeds, type RegenerateFeedsDeps } from '../../shared/seo/application/regenerate-feeds.ts';
-import { feedNames, type StoredFeed } from '../../shared/seo/domain/feed-document.ts';
+import { feedNames, type StoredFeed } from '../../shared/seo/domain/feeds.ts';
 import type { seoRoutes } from './routes.ts';
 
 /** Caches may keep a copy but must revalidate it each time: the feeds change within a minute of a publish. */

@@ -1,18 +1,34 @@
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDialects } from '../../shared/platform/database/testing/test-databases.ts';
-import { aPublishedArticle } from '../../shared/seo/testing/article-builders.ts';
-import { publishedEvent, unpublishedEvent } from '../../shared/seo/testing/article-events.ts';
+import type { RegenerateFeedsDeps } from '../../shared/seo/application/regenerate-feeds.ts';
+import { deliverArticleEvent, publishedEvent, unpublishedEvent, type ArticleEventSpec } from '../../shared/seo/testing/article-events.ts';
+import { aPublishedArticle, openSeoForTest, testSiteEnv } from '../../shared/seo/testing/seo-fixtures.ts';
+import { manifest as trackArticles } from '../seo-track-articles/function.ts';
 import { FRONTEND_ORIGIN } from '../testing/api-caller.ts';
-import { startSeoPlatform, type SeoPlatform } from './testing/seo-platform.ts';
+import type { Profile } from '../testing/platform-env.ts';
+import { startTestPlatform, type FunctionsPlatform } from '../testing/test-platform.ts';
+import { manifest as serveFeeds } from './function.ts';
+
+/** seo-serve-feeds behind the edge, and seo-track-articles to deliver article events to; anonymous GETs and the feeds' tables. */
+async function startFeeds(profile: Profile, coalesceSeconds: number) {
+  const platform = await startTestPlatform(profile, { functions: [serveFeeds, trackArticles], env: { ...testSiteEnv, PILOG_SEO_COALESCE_S: String(coalesceSeconds) } });
+  const seo: RegenerateFeedsDeps = await platform.open(openSeoForTest);
+  return {
+    platform,
+    store: seo.store,
+    get: (path: string, headers: Record<string, string> = {}) => platform.request(platform.anonymous.jar, path, { headers }),
+    deliver: (spec: ArticleEventSpec) => deliverArticleEvent(platform.sinkOf(trackArticles.name), spec),
+  };
+}
+type Feeds = Awaited<ReturnType<typeof startFeeds>>;
 
 const feedLinks = (xml: string): string[] => [...xml.matchAll(/(?:<loc>|<link>|<guid[^>]*>|<id>|href=")(http[^<"]*)/g)].map((match) => match[1] as string);
 
-describe.each(testDialects)('seo-serve-feeds (%s)', (dialect) => {
-  let seo: SeoPlatform;
+describe.each(['embedded', 'services'] as const)('seo-serve-feeds (%s profile)', (profile) => {
+  let seo: Feeds;
   // No coalescing, so every read after a change sees it; the window itself is tested with the tracker.
-  beforeAll(async () => void (seo = await startSeoPlatform(dialect, { PILOG_SEO_COALESCE_S: '0' })));
-  afterAll(async () => seo.close());
+  beforeAll(async () => void (seo = await startFeeds(profile, 0)));
+  afterAll(async () => seo?.platform.close());
 
   it('generates on demand before the first generation, answering every route with its content type and CORS headers', async () => {
     expect(await seo.store.feeds.get('sitemap')).toBeNull();
@@ -80,9 +96,9 @@ describe.each(testDialects)('seo-serve-feeds (%s)', (dialect) => {
 });
 
 describe('freshness after a burst of changes (coalescing window of 1 s)', () => {
-  let seo: SeoPlatform;
-  beforeAll(async () => void (seo = await startSeoPlatform('sqlite', { PILOG_SEO_COALESCE_S: '1' })));
-  afterAll(async () => seo.close());
+  let seo: Feeds;
+  beforeAll(async () => void (seo = await startFeeds('embedded', 1)));
+  afterAll(async () => seo?.platform.close());
 
   const rssTitles = async (): Promise<string[]> => (await new Parser().parseString(await (await seo.get('/api/seo/rss')).text())).items.map((item) => item.title ?? '');
 
@@ -96,6 +112,6 @@ describe('freshness after a burst of changes (coalescing window of 1 s)', () => 
     // The burst is over and no further event comes: the first read after the window regenerates before answering.
     await new Promise((resolve) => setTimeout(resolve, 1100));
     expect(await rssTitles()).toEqual(['Third', 'Second', 'First']);
-    expect(seo.logLines.some((line) => line.includes('feeds generated on demand'))).toBe(true);
+    expect(seo.platform.logLines.some((line) => line.includes('feeds generated on demand'))).toBe(true);
   });
 });

@@ -2,65 +2,70 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleTagged } from '../../shared/events/blog-article.events.ts';
-import { testDialects } from '../../shared/platform/database/testing/test-databases.ts';
 import { createLogger } from '../../shared/platform/logging/logger.ts';
 import { registeredListener } from '../../shared/platform/runtime/register-function.ts';
-import { aPublishedArticle } from '../../shared/seo/testing/article-builders.ts';
-import { deliverArticleEvent, deletedEvent, publishedEvent, unpublishedEvent } from '../../shared/seo/testing/article-events.ts';
-import { startSeoPlatform, type SeoPlatform } from '../seo-serve-feeds/testing/seo-platform.ts';
-import { manifest } from './function.ts';
+import type { SeoStore } from '../../shared/seo/ports/seo-store.port.ts';
+import { deliverArticleEvent, deletedEvent, publishedEvent, unpublishedEvent, type ArticleEventSpec } from '../../shared/seo/testing/article-events.ts';
+import { aPublishedArticle, openSeoForTest, testSiteEnv } from '../../shared/seo/testing/seo-fixtures.ts';
 import { loadFunction } from '../function-modules.ts';
+import { startTestPlatform, type FunctionsPlatform } from '../testing/test-platform.ts';
+import { manifest } from './function.ts';
 
-const rssLinks = async (seo: SeoPlatform): Promise<string[]> => {
-  const stored = await seo.store.feeds.get('rss');
+const rssLinks = async (store: SeoStore): Promise<string[]> => {
+  const stored = await store.feeds.get('rss');
   return [...(stored?.body ?? '').matchAll(/<link>([^<]*)<\/link>/g)].map((match) => match[1] as string).slice(1);
 };
 
-describe.each(testDialects)('seo-track-articles (%s)', (dialect) => {
-  let seo: SeoPlatform;
+describe.each(['embedded', 'services'] as const)('seo-track-articles (%s profile)', (profile) => {
+  let platform: FunctionsPlatform;
+  let store: SeoStore;
+  const deliver = (spec: ArticleEventSpec, extensions?: Record<string, string>) => deliverArticleEvent(platform.sinkOf(manifest.name), spec, extensions);
   // A window longer than the test: only the first change regenerates, the rest wait for it.
-  beforeAll(async () => void (seo = await startSeoPlatform(dialect, { PILOG_SEO_COALESCE_S: '50' })));
-  afterAll(async () => seo.close());
+  beforeAll(async () => {
+    platform = await startTestPlatform(profile, { functions: [manifest], env: { ...testSiteEnv, PILOG_SEO_COALESCE_S: '50' } });
+    ({ store } = await platform.open(openSeoForTest));
+  });
+  afterAll(async () => platform?.close());
 
   it('records a publish and regenerates the feeds at once when none were generated yet', async () => {
-    const response = await seo.deliver(publishedEvent(aPublishedArticle(1), 3));
+    const response = await deliver(publishedEvent(aPublishedArticle(1), 3));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'done' });
-    expect((await seo.store.articles.newest(10)).map((article) => article.id)).toEqual([1]);
-    expect(await rssLinks(seo)).toEqual(['https://blog.example/blog/1']);
+    expect((await store.articles.newest(10)).map((article) => article.id)).toEqual([1]);
+    expect(await rssLinks(store)).toEqual(['https://blog.example/blog/1']);
   });
 
   it('counts later changes within the coalescing window without regenerating for each', async () => {
-    expect((await seo.deliver(publishedEvent(aPublishedArticle(2), 1))).status).toBe(200);
-    expect((await seo.store.articles.newest(10)).map((article) => article.id)).toEqual([2, 1]);
-    expect(await rssLinks(seo)).toEqual(['https://blog.example/blog/1']);
-    const state = await seo.store.schedule.read();
+    expect((await deliver(publishedEvent(aPublishedArticle(2), 1))).status).toBe(200);
+    expect((await store.articles.newest(10)).map((article) => article.id)).toEqual([2, 1]);
+    expect(await rssLinks(store)).toEqual(['https://blog.example/blog/1']);
+    const state = await store.schedule.read();
     expect(state.changeCount).toBeGreaterThan(state.generatedChange ?? 0);
   });
 
   it('ignores a replayed or older event of an article', async () => {
-    expect((await seo.deliver(publishedEvent(aPublishedArticle(1, { title: 'Stale' }), 2))).status).toBe(200);
-    expect((await seo.deliver(publishedEvent(aPublishedArticle(1), 3))).status).toBe(200);
-    expect((await seo.store.articles.newest(10)).find((article) => article.id === 1)?.title).toBe('Article 1');
+    expect((await deliver(publishedEvent(aPublishedArticle(1, { title: 'Stale' }), 2))).status).toBe(200);
+    expect((await deliver(publishedEvent(aPublishedArticle(1), 3))).status).toBe(200);
+    expect((await store.articles.newest(10)).find((article) => article.id === 1)?.title).toBe('Article 1');
   });
 
   it('removes unpublished and deleted articles', async () => {
-    expect((await seo.deliver(unpublishedEvent(1, 4, Date.now()))).status).toBe(200);
-    expect((await seo.deliver(deletedEvent(2, 2, Date.now()))).status).toBe(200);
-    expect(await seo.store.articles.newest(10)).toEqual([]);
+    expect((await deliver(unpublishedEvent(1, 4, Date.now()))).status).toBe(200);
+    expect((await deliver(deletedEvent(2, 2, Date.now()))).status).toBe(200);
+    expect(await store.articles.newest(10)).toEqual([]);
   });
 
   it('rejects an event without an aggregate version or with bad data, so it goes to the dead letters', async () => {
-    const noVersion = await seo.deliver(publishedEvent(aPublishedArticle(3), 1), {});
+    const noVersion = await deliver(publishedEvent(aPublishedArticle(3), 1), {});
     expect(noVersion.status).toBe(400);
     expect(await noVersion.json()).toMatchObject({ status: 'reject', reason: expect.stringContaining('aggregateversion') });
-    const badData = await seo.deliver({ ...publishedEvent(aPublishedArticle(3), 1), data: { articleId: 3, title: 'no body' } });
+    const badData = await deliver({ ...publishedEvent(aPublishedArticle(3), 1), data: { articleId: 3, title: 'no body' } });
     expect(badData.status).toBe(400);
-    expect(await seo.store.articles.newest(10)).toEqual([]);
+    expect(await store.articles.newest(10)).toEqual([]);
   });
 
   it("acknowledges the topic's other article events without acting on them", async () => {
-    const response = await seo.deliver({ definition: articleTagged, data: { articleId: 3, tag: { id: 1, name: 'x' }, tags: [], published: false }, version: 9, time: Date.now() });
+    const response = await deliver({ definition: articleTagged, data: { articleId: 3, tag: { id: 1, name: 'x' }, tags: [], published: false }, version: 9, time: Date.now() });
     expect(response.status).toBe(200);
   });
 });

@@ -1,17 +1,12 @@
-import type { Kysely } from 'kysely';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { systemClock } from '../kernel/clock.ts';
 import { openTestDatabase, testDialects, type TestDatabase } from '../platform/database/testing/test-databases.ts';
-import { createMarkedRenderer } from './adapters/markdown-renderer.marked.ts';
-import { createSqlSeoStore } from './adapters/seo-store.sql.ts';
 import type { SeoTables } from './adapters/seo-tables.ts';
-import type { StoredFeed } from './domain/feed-document.ts';
-import { w3cDateTime } from './domain/feed-dates.ts';
+import type { StoredFeed } from './domain/feeds.ts';
+import { w3cDateTime } from './domain/xml-text.ts';
 import { MAX_SITEMAP_URLS } from './domain/sitemap-xml.ts';
-import { aPublishedArticle, published, withdrawn } from './testing/article-builders.ts';
 import { seedPublishedArticles } from './testing/seed-articles.ts';
-import { testSite } from './testing/test-site.ts';
+import { aPublishedArticle, published, seoDepsOn, withdrawn } from './testing/seo-fixtures.ts';
 import { SITEMAP_INDEX_XSD, SITEMAP_XSD, ensureXmllint, schemaErrors, wellFormednessErrors } from './testing/xmllint.ts';
 import { regenerateFeeds, type RegenerateFeedsDeps } from './application/regenerate-feeds.ts';
 import { trackArticleChange } from './application/track-article-change.ts';
@@ -46,8 +41,7 @@ describe.each(testDialects)('generating the feeds (%s)', (dialect) => {
   beforeAll(async () => {
     ensureXmllint();
     database = await openTestDatabase(dialect);
-    const store = createSqlSeoStore(database.db.withTables<SeoTables>(), database.dialect, systemClock);
-    deps = { store, markdown: createMarkedRenderer(), site: testSite, clock: systemClock, coalesceMs: 60_000 };
+    deps = seoDepsOn(database, { coalesceMs: 60_000 });
   });
   afterAll(async () => database.close());
   beforeEach(async () => {

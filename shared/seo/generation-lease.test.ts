@@ -1,14 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../kernel/clock.ts';
 import { openTestDatabase, type TestDatabase } from '../platform/database/testing/test-databases.ts';
 import { spawnNode } from '../platform/runtime/testing/spawn-node.ts';
-import { createMarkedRenderer } from './adapters/markdown-renderer.marked.ts';
-import { createSqlSeoStore } from './adapters/seo-store.sql.ts';
 import type { SeoTables } from './adapters/seo-tables.ts';
 import { GENERATION_LEASE_MS, LEASE_RENEWAL_MS, regenerateFeeds, type RegenerateFeedsDeps } from './application/regenerate-feeds.ts';
-import { testSite } from './testing/test-site.ts';
+import { seoDepsOn } from './testing/seo-fixtures.ts';
 
 const stalledGenerator = fileURLToPath(new URL('./testing/stalled-generator.fixture.ts', import.meta.url));
 const CONTRACT_MS = 60_000;
@@ -21,8 +17,7 @@ describe('the feed generation lease across processes (mysql)', () => {
 
   beforeAll(async () => {
     database = await openTestDatabase('mysql');
-    const store = createSqlSeoStore(database.db.withTables<SeoTables>(), database.dialect, systemClock);
-    deps = { store, markdown: createMarkedRenderer(), site: testSite, clock: systemClock, coalesceMs: 0 };
+    deps = seoDepsOn(database);
   });
   afterAll(() => database?.close());
 

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { BlogDatabase } from './blog-tables.ts';
-import { EXCERPT_LENGTH, type CardRecord, type ListedStatus } from '../domain/article-views.ts';
+import { EXCERPT_LENGTH } from '../../kernel/excerpt.ts';
+import type { CardRecord, ListedStatus } from '../domain/article-views.ts';
 import type { ArticleReads } from '../ports/article-reads.port.ts';
 import { findArticle, tagsOf } from './article-rows.sql.ts';
 

@@ -1,4 +1,5 @@
 import { isoTimestamp } from '../../kernel/clock.ts';
+import { excerptOf } from '../../kernel/excerpt.ts';
 import type { Article, Tag } from './article.ts';
 
 /** The contract's read shapes (§1): `ArticleCard` in lists, `ArticleView` on the detail route. */
@@ -23,24 +24,6 @@ export interface ArticleView {
   readonly tags: readonly Tag[];
   readonly createdAt: string;
   readonly isPublished: boolean;
-}
-
-export const EXCERPT_LENGTH = 200;
-
-/**
- * The first `EXCERPT_LENGTH` code points, without spreading a long body into an array. A string of at most that many
- * UTF-16 units has at most that many code points, so it is its own excerpt (a list's, cut by the database, always is).
- */
-export function excerptOf(body: string): string {
-  if (body.length <= EXCERPT_LENGTH) return body;
-  let length = 0;
-  let end = 0;
-  for (const character of body) {
-    if (length === EXCERPT_LENGTH) break;
-    length += 1;
-    end += character.length;
-  }
-  return body.slice(0, end);
 }
 
 /** What a list query reads for one card: the copy of the listed status, its body already cut to the excerpt. */

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { excerptOf } from './article-views.ts';
 import { parseTagName, tagKey } from './tag-name.ts';
 
 describe('tag names', () => {
@@ -13,19 +12,5 @@ describe('tag names', () => {
 
   it('compares names case-insensitively', () => {
     expect(tagKey(' Kotlin ')).toBe(tagKey('KOTLIN'));
-  });
-});
-
-describe('card excerpts', () => {
-  it('keeps the first 200 code points, never splitting a surrogate pair', () => {
-    expect(excerptOf('😀'.repeat(250))).toBe('😀'.repeat(200));
-    expect(excerptOf('short')).toBe('short');
-  });
-
-  it('keeps a body of at most 200 code points whole, at the boundary in UTF-16 units and in code points', () => {
-    expect(excerptOf('가'.repeat(200))).toBe('가'.repeat(200));
-    expect(excerptOf('가'.repeat(201))).toBe('가'.repeat(200));
-    expect(excerptOf(`${'😀'.repeat(150)}${'a'.repeat(50)}`)).toBe(`${'😀'.repeat(150)}${'a'.repeat(50)}`);
-    expect(excerptOf(`${'😀'.repeat(150)}${'a'.repeat(51)}`)).toBe(`${'😀'.repeat(150)}${'a'.repeat(50)}`);
   });
 });

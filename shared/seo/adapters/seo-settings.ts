@@ -2,7 +2,7 @@ import { loadConfig } from '../../platform/config/load-config.ts';
 import { DEV_PUBLIC_API_URL, platformSettings, requireSetting } from '../../platform/config/platform-settings.ts';
 import { integer, text, url } from '../../platform/config/setting.ts';
 import type { DatabaseSettings } from '../../platform/database/database.ts';
-import type { FeedSite } from '../domain/feed-site.ts';
+import type { FeedSite } from '../domain/feeds.ts';
 
 /** The settings of every SEO function (contract §0.8). */
 export const seoSettings = {

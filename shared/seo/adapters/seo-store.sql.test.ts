@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../kernel/clock.ts';
 import { openTestDatabase, testDialects, type TestDatabase } from '../../platform/database/testing/test-databases.ts';
 import type { SeoStore } from '../ports/seo-store.port.ts';
-import { aPublishedArticle, published, withdrawn } from '../testing/article-builders.ts';
+import { aPublishedArticle, published, withdrawn } from '../testing/seo-fixtures.ts';
 import { createSqlSeoStore } from './seo-store.sql.ts';
 import type { SeoDatabase, SeoTables } from './seo-tables.ts';
 

@@ -2,12 +2,9 @@ import { createHash } from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { SqlDialect } from '../../platform/database/database.ts';
 import type { Clock } from '../../kernel/clock.ts';
-import { feedNames, sitemapFileNumber, type FeedDocument, type StoredFeed } from '../domain/feed-document.ts';
+import { feedNames, sitemapFileNumber, type FeedDocument, type StoredFeed } from '../domain/feeds.ts';
 import type { PublishedArticle } from '../domain/published-article.ts';
-import type { ArticleReadModel } from '../ports/article-read-model.port.ts';
-import type { FeedScheduleStore } from '../ports/feed-schedule.port.ts';
-import type { FeedStore } from '../ports/feed-store.port.ts';
-import type { SeoRepositories, SeoStore } from '../ports/seo-store.port.ts';
+import type { ArticleReadModel, FeedScheduleStore, FeedStore, SeoRepositories, SeoStore } from '../ports/seo-store.port.ts';
 import type { SeoArticlesTable, SeoDatabase, SeoFeedsTable } from './seo-tables.ts';
 import { inTransaction } from '../../platform/database/traced-transaction.ts';
 

@@ -1,9 +1,10 @@
 import type { Clock } from '../../kernel/clock.ts';
-import type { FeedSite } from '../domain/feed-site.ts';
-import type { MarkdownRenderer } from '../ports/markdown-renderer.port.ts';
-import type { SeoStore } from '../ports/seo-store.port.ts';
+import { feedContentTypes, feedNames, type FeedSite } from '../domain/feeds.ts';
+import type { RenderedArticle } from '../domain/published-article.ts';
+import { atomXml, rssXml } from '../domain/syndication-xml.ts';
+import type { MarkdownRenderer, RenderMarkdown } from '../ports/markdown-renderer.port.ts';
+import type { SeoRepositories, SeoStore } from '../ports/seo-store.port.ts';
 import { writeSitemap } from './write-sitemap.ts';
-import { writeSyndicationFeeds } from './write-syndication-feeds.ts';
 
 export interface GenerateFeedsDeps {
   readonly store: SeoStore;
@@ -41,4 +42,20 @@ export async function generateFeeds(deps: GenerateFeedsDeps, owner: string): Pro
     }
     return { articles: sitemap.articles, sitemapFiles: sitemap.files, feedItems };
   });
+}
+
+/**
+ * Writes RSS and Atom from the same newest articles (by first publication). `lastChangeAt` is the newest article
+ * change, 0 before any: it dates the feeds, so a rebuild of unchanged articles yields unchanged bytes.
+ */
+async function writeSyndicationFeeds(
+  { articles, feeds }: SeoRepositories,
+  deps: { readonly site: FeedSite; readonly toHtml: RenderMarkdown },
+  lastChangeAt: number,
+): Promise<number> {
+  const rendered: RenderedArticle[] = (await articles.newest(deps.site.items)).map((article) => ({ article, html: deps.toHtml(article.body) }));
+  const updated = lastChangeAt > 0 ? lastChangeAt : null;
+  await feeds.put({ name: feedNames.rss, contentType: feedContentTypes.rss, body: rssXml(deps.site, rendered, updated), lastModified: lastChangeAt });
+  await feeds.put({ name: feedNames.atom, contentType: feedContentTypes.atom, body: atomXml(deps.site, rendered, updated), lastModified: lastChangeAt });
+  return rendered.length;
 }

@@ -1,7 +1,7 @@
 import { appError, notFound, type AppError } from '../../kernel/app-error.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import { err, ok, type Result } from '../../kernel/result.ts';
-import type { StoredFeed } from '../domain/feed-document.ts';
+import type { StoredFeed } from '../domain/feeds.ts';
 import { neverGenerated } from '../domain/feed-schedule.ts';
 import type { SeoStore } from '../ports/seo-store.port.ts';
 

@@ -1,7 +1,5 @@
-import { feedContentTypes, feedNames } from '../domain/feed-document.ts';
-import { articleUrl, sitemapFileUrl, type FeedSite } from '../domain/feed-site.ts';
-import { createSitemapFiles } from '../domain/sitemap-files.ts';
-import { sitemapIndexXml, type SitemapUrl } from '../domain/sitemap-xml.ts';
+import { articleUrl, feedContentTypes, feedNames, sitemapFileUrl, type FeedSite } from '../domain/feeds.ts';
+import { createSitemapFiles, sitemapIndexXml, type SitemapUrl } from '../domain/sitemap-xml.ts';
 import type { SeoRepositories } from '../ports/seo-store.port.ts';
 
 /** Articles read per query: small enough to keep memory flat, large enough that 100,000 articles take 100 queries. */

@@ -17,3 +17,9 @@ export interface PublishedArticle {
 export type ArticleChange =
   | { readonly kind: 'published'; readonly article: PublishedArticle; readonly version: number; readonly changedAt: number }
   | { readonly kind: 'withdrawn'; readonly articleId: number; readonly version: number; readonly changedAt: number };
+
+/** An article with its Markdown body rendered to HTML, ready for RSS `content:encoded` and Atom `content`. */
+export interface RenderedArticle {
+  readonly article: PublishedArticle;
+  readonly html: string;
+}

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSitemapFiles, type SitemapFile } from './sitemap-files.ts';
-import { MAX_SITEMAP_URLS, sitemapIndexXml } from './sitemap-xml.ts';
+import { MAX_SITEMAP_URLS, createSitemapFiles, sitemapIndexXml, type SitemapFile } from './sitemap-xml.ts';
 
 async function cut(count: number): Promise<{ files: SitemapFile[]; total: number }> {
   const files: SitemapFile[] = [];
