@@ -3,7 +3,7 @@ import { jwtKey } from '../../shared/platform/http/identify.ts';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { browse, CookieJar, setCookies, type StoredCookie } from '../../shared/auth/testing/browser.ts';
 import { signInAtDevProvider } from '../../shared/auth/testing/dev-sign-in.ts';
-import type { LoginInfo } from '../../shared/auth/domain/login-info.ts';
+import type { LoginInfo } from '../../shared/auth/domain/session.ts';
 import { CALLBACK_URL, FRONTEND_ORIGIN } from '../testing/api-caller.ts';
 import { showCaller } from '../testing/show-caller.ts';
 import { startTestPlatform, type FunctionsPlatform } from '../testing/test-platform.ts';

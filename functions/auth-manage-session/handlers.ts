@@ -1,7 +1,6 @@
 import { refreshSession, type RefreshSessionDeps } from '../../shared/auth/application/refresh-session.ts';
-import { signInWithCode, type SignInWithCodeDeps } from '../../shared/auth/application/sign-in-with-code.ts';
+import { signInWithCode, startSignIn, type SignInWithCodeDeps } from '../../shared/auth/application/sign-in.ts';
 import { signOut } from '../../shared/auth/application/sign-out.ts';
-import { startSignIn } from '../../shared/auth/application/start-sign-in.ts';
 import type { AppError } from '../../shared/kernel/app-error.ts';
 import { err, ok, type Result } from '../../shared/kernel/result.ts';
 import { cookieOf } from '../../shared/platform/http/cookies.ts';

@@ -1,4 +1,4 @@
-import type { LoginInfo } from '../../shared/auth/domain/login-info.ts';
+import type { LoginInfo } from '../../shared/auth/domain/session.ts';
 import { apiCall, browse, CookieJar } from '../../shared/auth/testing/browser.ts';
 import { signInThroughApi } from '../../shared/auth/testing/dev-sign-in.ts';
 import type { Caller } from '../../shared/kernel/access.ts';

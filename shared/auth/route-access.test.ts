@@ -19,7 +19,7 @@ import { createDevIdentityProvider } from '../../tools/dev-host/dev-identity-pro
 import { createJoseSessionTokens } from './adapters/session-tokens.jose.ts';
 import { createSqlTokenFamilyStore } from './adapters/token-family-store.sql.ts';
 import { createSqlUserRepository } from './adapters/user-repository.sql.ts';
-import { openSession } from './application/open-session.ts';
+import { openSession } from './application/sign-in.ts';
 import { openTestDatabase, type TestDatabase } from '../platform/database/testing/test-databases.ts';
 import { callerKinds, routeAccessTable, type AccessWorld, type CallerKind } from './testing/route-access-table.ts';
 import { loadFunction } from '../../functions/function-modules.ts';

@@ -11,7 +11,7 @@ import { createJoseSessionTokens } from './adapters/session-tokens.jose.ts';
 import { createRedisTokenFamilyStore } from './adapters/token-family-store.redis.ts';
 import { createSqlTokenFamilyStore } from './adapters/token-family-store.sql.ts';
 import { createSqlUserRepository } from './adapters/user-repository.sql.ts';
-import { openSession } from './application/open-session.ts';
+import { openSession } from './application/sign-in.ts';
 import { refreshSession, type RefreshSessionDeps } from './application/refresh-session.ts';
 import { signOut } from './application/sign-out.ts';
 import type { TokenFamilyStore } from './ports/token-family-store.port.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPilogProcess, type PilogProcess } from '../../functions/testing/pilog-process.ts';
-import type { LoginInfo } from '../../shared/auth/domain/login-info.ts';
+import type { LoginInfo } from '../../shared/auth/domain/session.ts';
 import { apiCall, CookieJar } from '../../shared/auth/testing/browser.ts';
 import { signInAtDevProvider } from '../../shared/auth/testing/dev-sign-in.ts';
 

@@ -1,6 +1,6 @@
 import type { Platform } from '../../platform/runtime/open-platform.ts';
 import type { RefreshSessionDeps } from '../application/refresh-session.ts';
-import type { SignInWithCodeDeps } from '../application/sign-in-with-code.ts';
+import type { SignInWithCodeDeps } from '../application/sign-in.ts';
 import type { TokenFamilyStore } from '../ports/token-family-store.port.ts';
 import type { AuthConfig } from './auth-settings.ts';
 import type { AuthTables } from './auth-tables.ts';
