@@ -7,7 +7,7 @@ import type { Logger } from '../../shared/platform/logging/logger.ts';
 import { readFeed } from '../../shared/seo/application/read-feed.ts';
 import { regenerateFeeds, type RegenerateFeedsDeps } from '../../shared/seo/application/regenerate-feeds.ts';
 import { feedNames, type StoredFeed } from '../../shared/seo/domain/feeds.ts';
-import type { seoRoutes } from './routes.ts';
+import type { seoRoutes } from './function.ts';
 
 /** Caches may keep a copy but must revalidate it each time: the feeds change within a minute of a publish. */
 const CACHE_CONTROL = 'public, no-cache';
