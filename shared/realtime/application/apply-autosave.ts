@@ -2,8 +2,7 @@ import type { Caller } from '../../kernel/access.ts';
 import type { AppError } from '../../kernel/app-error.ts';
 import type { Result } from '../../kernel/result.ts';
 import { decodeAutosave, sendDestinations, type AutosaveCommand, type ReplyTopic, type SendDestination } from '../domain/autosave-messages.ts';
-import type { ArticleDraftSaver } from '../ports/article-draft-saver.port.ts';
-import type { MemoEditor } from '../ports/memo-editor.port.ts';
+import type { ArticleDraftSaver, MemoEditor } from '../ports/autosave-use-cases.port.ts';
 
 export interface AutosaveDeps {
   readonly articles: ArticleDraftSaver;
