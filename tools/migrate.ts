@@ -1,8 +1,6 @@
-import { loadConfig } from '../shared/platform/config/load-config.ts';
-import { platformSettings } from '../shared/platform/config/platform-settings.ts';
-import { openDatabase } from '../shared/platform/database/database.ts';
 import { migrateToLatest, migrationStatus } from '../shared/platform/database/migrate.ts';
 import { migrations } from './migrations.ts';
+import { openSiteDatabase } from './site/site-database.ts';
 
 /**
  * `npm run migrate [up|status]`: applies pending migrations to the profile's database, or lists every migration
@@ -16,8 +14,7 @@ if (command !== 'up' && command !== 'status') {
 }
 
 try {
-  const settings = loadConfig({ profile: platformSettings.profile, dataDir: platformSettings.dataDir, mysqlUrl: platformSettings.mysqlUrl });
-  const handle = await openDatabase(settings);
+  const handle = await openSiteDatabase(process.env, 'migrate');
   try {
     if (command === 'up') {
       const applied = await migrateToLatest(handle, migrations);

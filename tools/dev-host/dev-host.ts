@@ -8,7 +8,6 @@ import { LOCAL_MEDIA_PATH, localMediaDirectory } from '../../shared/media/adapte
 import { createMediaFilesListener } from '../../shared/media/adapters/media-files.http.ts';
 import type { ConfigOf } from '../../shared/platform/config/load-config.ts';
 import { platformSettings } from '../../shared/platform/config/platform-settings.ts';
-import { openDatabase } from '../../shared/platform/database/database.ts';
 import { migrateToLatest } from '../../shared/platform/database/migrate.ts';
 import { answerClientErrorsAsJson } from '../../shared/platform/http/client-errors.ts';
 import { createCors } from '../../shared/platform/http/cors.ts';
@@ -18,6 +17,7 @@ import { serverPhases } from '../../shared/platform/http/server-phases.ts';
 import type { Logger } from '../../shared/platform/logging/logger.ts';
 import { openEventPublisher } from '../../shared/platform/messaging/open-event-publisher.ts';
 import { drainServer } from '../../shared/platform/runtime/graceful-shutdown.ts';
+import { openPlatform } from '../../shared/platform/runtime/open-platform.ts';
 import { registeredListener } from '../../shared/platform/runtime/register-function.ts';
 import type { RunningFunction } from '../../shared/platform/runtime/running-function.ts';
 import { prefixRoutes } from '../manifests/gateway.ts';
@@ -67,12 +67,14 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
   const closers: Array<() => Promise<void>> = [];
   if (platform.profile === 'embedded') mkdirSync(platform.dataDir, { recursive: true });
 
-  const database = await openDatabase(platform);
+  // The database as the functions open it; the host itself takes nothing else from its platform.
+  const hostPlatform = openPlatform(platform, { name: 'dev-host', logger });
+  const database = await hostPlatform.database();
   const applied = await migrateToLatest(database, migrations);
   if (applied.length > 0) logger.info('migrations applied', { applied });
   // Kept open in the embedded profile: event functions are fed from its outbox.
-  if (platform.profile === 'services') await database.close();
-  else closers.push(() => database.close());
+  if (platform.profile === 'services') await hostPlatform.close();
+  else closers.push(hostPlatform.close);
 
   // Answering from the first connection on: 503 while the functions start, never a request left hanging.
   const phases = serverPhases();

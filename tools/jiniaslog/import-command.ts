@@ -59,7 +59,8 @@ export interface ImportOptions {
 export async function importJiniaslog(options: ImportOptions): Promise<ImportReport> {
   const started = Date.now();
   const source = openSourceDatabase(options.url, options.schemaPrefix);
-  const target = await openSiteDatabase(options.env);
+  // The source is another database altogether (the monolith's, read-only, raw rows): opened on its own.
+  const target = await openSiteDatabase(options.env, 'import-jiniaslog');
   try {
     const zone = options.zone ?? (await source.serverOffset());
     options.progress.write(`[import] source time zone ${zone}${options.dryRun ? ', dry run: nothing is written' : ''}\n`);

@@ -22,7 +22,7 @@ async function runSiteCommand(verb: 'export' | 'restore', args: readonly string[
     progress.write(`usage: npm run ${verb} -- <dir>\n`);
     return 2;
   }
-  const database = await openSiteDatabase(env);
+  const database = await openSiteDatabase(env, verb);
   try {
     out.write(`${await run(database, dir)}\n`);
     return 0;
