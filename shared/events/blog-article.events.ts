@@ -1,5 +1,4 @@
 import { Type, type Static } from '@sinclair/typebox';
-import './date-time-format.ts';
 import { defineEvent } from './event-definition.ts';
 
 /**

@@ -1,4 +1,15 @@
-import type { Static, TSchema } from '@sinclair/typebox';
+import { FormatRegistry, type Static, type TSchema } from '@sinclair/typebox';
+
+/**
+ * TypeBox checks `format` only against formats it has been taught, and refuses every value of an unknown one. Event
+ * schemas stamp times as `format: 'date-time'` (RFC 3339, what `isoTimestamp` writes); every event file defines its
+ * events here, so the format is registered before any of their schemas is used.
+ */
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/i;
+
+if (!FormatRegistry.Has('date-time')) {
+  FormatRegistry.Set('date-time', (value) => RFC3339.test(value) && !Number.isNaN(Date.parse(value)));
+}
 
 /**
  * One kind of event pilog emits, with everything the wire needs: the CloudEvent `type` and `source`, the Kafka
