@@ -1,5 +1,4 @@
-import { listArticles, type ArticleReadDeps } from '../../shared/blog/application/list-articles.ts';
-import { listTopTags } from '../../shared/blog/application/list-top-tags.ts';
+import { listArticles, listTopTags, type ArticleReadDeps } from '../../shared/blog/application/list-articles.ts';
 import { readArticle } from '../../shared/blog/application/read-article.ts';
 import { ok } from '../../shared/kernel/result.ts';
 import { answer, json } from '../../shared/platform/http/http-exchange.ts';

@@ -2,7 +2,7 @@ import { validationFailed, type AppError } from '../../kernel/app-error.ts';
 import { requireRole, type Caller } from '../../kernel/access.ts';
 import { parseId } from '../../kernel/id.ts';
 import { err, ok, type Result } from '../../kernel/result.ts';
-import { codePointLength } from '../domain/article.ts';
+import { codePointLength, type Tag } from '../domain/article.ts';
 import { cardOf, type ArticleCard, type ListedStatus } from '../domain/article-views.ts';
 import { parseTagName, tagKey } from '../domain/tag-name.ts';
 import type { ArticleReads } from '../ports/article-reads.port.ts';
@@ -87,4 +87,9 @@ async function searchByKeyword(deps: ArticleReadDeps, keyword: string): Promise<
     const record = records.get(id);
     return record === undefined ? [] : [cardOf(record, 'PUBLISHED')];
   }));
+}
+
+/** `GET /api/v1/tags/top?n=`: the tags most carried by published articles, count desc then name (§1.1, §2.2). */
+export function listTopTags(deps: Pick<ArticleReadDeps, 'reads' | 'cache'>, count: number): Promise<readonly Tag[]> {
+  return deps.cache.topTags(count, () => deps.reads.topTags(count));
 }
