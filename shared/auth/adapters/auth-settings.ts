@@ -20,6 +20,7 @@ export const authSettings = {
   ...identifySettings,
   mysqlUrl: platformSettings.mysqlUrl,
   redisUrl: platformSettings.redisUrl,
+  redisCommandTimeoutMs: platformSettings.redisCommandTimeoutMs,
   kafkaBrokers: platformSettings.kafkaBrokers,
   nodeEnv: text('NODE_ENV', { default: '', description: 'production together with PILOG_PROFILE=services marks a production run' }),
   refreshCookieName: text('PILOG_COOKIE_REFRESH_NAME', { default: 'jiniaslog_refresh', description: 'name of the refresh-token cookie' }),
@@ -71,6 +72,7 @@ export interface AuthConfig {
   readonly dataDir: string;
   readonly mysqlUrl: string;
   readonly redisUrl: string;
+  readonly redisCommandTimeoutMs: number;
   /** Where sign-ins publish `userProfileChanged` (services profile). */
   readonly kafkaBrokers: string;
   readonly jwtKey: Uint8Array;
@@ -121,6 +123,7 @@ export function loadAuthConfig(env: Env): AuthConfig {
     dataDir: raw.dataDir,
     mysqlUrl: raw.mysqlUrl,
     redisUrl: raw.redisUrl,
+    redisCommandTimeoutMs: raw.redisCommandTimeoutMs,
     kafkaBrokers: raw.kafkaBrokers,
     jwtKey: jwtKey(raw),
     cookies: {

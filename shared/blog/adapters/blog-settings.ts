@@ -6,6 +6,7 @@ export const blogReadSettings = {
   ...identifySettings,
   mysqlUrl: platformSettings.mysqlUrl,
   redisUrl: platformSettings.redisUrl,
+  redisCommandTimeoutMs: platformSettings.redisCommandTimeoutMs,
 };
 
 /** Writers also make ids (leasing their worker id in Redis with services) and publish their events (Kafka in services). */

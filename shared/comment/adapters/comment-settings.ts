@@ -8,6 +8,7 @@ export const commentSettings = {
   ...identifySettings,
   mysqlUrl: platformSettings.mysqlUrl,
   redisUrl: platformSettings.redisUrl,
+  redisCommandTimeoutMs: platformSettings.redisCommandTimeoutMs,
   kafkaBrokers: platformSettings.kafkaBrokers,
   blogReadUrl: url('PILOG_BLOG_READ_URL', {
     default: 'http://blog-read-articles.pilog.svc.cluster.local',

@@ -6,5 +6,6 @@ export const memoSettings = {
   dataDir: platformSettings.dataDir,
   mysqlUrl: platformSettings.mysqlUrl,
   redisUrl: platformSettings.redisUrl,
+  redisCommandTimeoutMs: platformSettings.redisCommandTimeoutMs,
   kafkaBrokers: platformSettings.kafkaBrokers,
 };

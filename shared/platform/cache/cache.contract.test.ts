@@ -9,7 +9,7 @@ import { createRedisCache } from './cache.redis.ts';
 let now = 1_000_000;
 const clock = { now: () => now };
 const redisUrl = process.env.PILOG_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const redis = await openRedis(redisUrl);
+const redis = await openRedis({ url: redisUrl }, createLogger({ level: 'error' }));
 afterAll(() => redis.release());
 
 const adapters: Array<[string, () => Cache]> = [

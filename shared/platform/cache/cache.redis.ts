@@ -1,16 +1,32 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logging/logger.ts';
+import { throttledWarning } from '../logging/throttled-warning.ts';
 import type { Cache } from './cache.port.ts';
 
-/** The services profile's cache: shared by every instance, so one writer's delete is seen by all readers. */
+/**
+ * After a failed or timed-out command, reads and writes skip Redis for this long (misses, writes not made): with
+ * Redis hung, a process pays the command timeout once per pause, not on every lookup of every request.
+ */
+const SKIP_AFTER_FAILURE_MS = 3_000;
+const WARNING_INTERVAL_MS = 30_000;
+
+/**
+ * The services profile's cache: shared by every instance, so one writer's delete is seen by all readers. Redis is
+ * optional for reads: a failure is a miss, and the reader goes to the database.
+ */
 export function createRedisCache(redis: Redis, options: { prefix: string; logger: Logger }): Cache {
   const full = (key: string): string => `${options.prefix}${key}`;
+  const warn = throttledWarning(options.logger, 'cache unavailable; reading from the database', WARNING_INTERVAL_MS);
+  let skipUntil = 0;
+  const skipping = (): boolean => performance.now() < skipUntil;
   const degrade = (operation: string, error: unknown): undefined => {
-    options.logger.warn('cache unavailable', { operation, error });
+    skipUntil = performance.now() + SKIP_AFTER_FAILURE_MS;
+    warn({ operation, error });
     return undefined;
   };
   return {
     async get<T>(key: string): Promise<T | undefined> {
+      if (skipping()) return undefined;
       try {
         const json = await redis.get(full(key));
         return json === null ? undefined : (JSON.parse(json) as T);
@@ -19,6 +35,7 @@ export function createRedisCache(redis: Redis, options: { prefix: string; logger
       }
     },
     async set(key, value, ttlSeconds) {
+      if (skipping()) return;
       await redis.set(full(key), JSON.stringify(value), 'EX', ttlSeconds).catch((error: unknown) => degrade('set', error));
     },
     // A failed delete is not degraded quietly: a writer must know its readers could see stale data.

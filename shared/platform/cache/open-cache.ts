@@ -26,7 +26,7 @@ function counted(cache: Cache): Cache {
  * host's writer and reader functions share it and invalidation reaches the reader at once. Services: Redis.
  */
 export async function openCache(
-  settings: { profile: 'embedded' | 'services'; redisUrl: string },
+  settings: { profile: 'embedded' | 'services'; redisUrl: string; redisCommandTimeoutMs?: number },
   namespace: string,
   logger: Logger,
 ): Promise<{ cache: Cache; close(): Promise<void> }> {
@@ -35,7 +35,8 @@ export async function openCache(
     if (!cache) processCaches.set(namespace, (cache = createMemoryCache({ maxEntries: 2000, clock: systemClock })));
     return { cache: telemetryOn() ? counted(cache) : cache, close: async () => {} };
   }
-  const redis = await openRedis(requireSetting(settings.redisUrl, 'PILOG_REDIS_URL', 'in the services profile'));
+  const url = requireSetting(settings.redisUrl, 'PILOG_REDIS_URL', 'in the services profile');
+  const redis = await openRedis({ url, commandTimeoutMs: settings.redisCommandTimeoutMs }, logger);
   const { createRedisCache } = await import('./cache.redis.ts');
   const cache = createRedisCache(redis.client, { prefix: `pilog:${namespace}:`, logger });
   return { cache: telemetryOn() ? counted(cache) : cache, close: () => redis.release() };

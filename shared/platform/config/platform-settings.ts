@@ -1,4 +1,5 @@
-import { oneOf, text } from './setting.ts';
+import { integer, oneOf, text } from './setting.ts';
+import { REDIS_COMMAND_TIMEOUT_MS } from '../redis/redis-client.ts';
 import { ConfigError } from './load-config.ts';
 
 /** Where the dev host (`npm start`) serves pilog unless PORT or PILOG_PUBLIC_API_URL say otherwise. */
@@ -13,6 +14,10 @@ export const platformSettings = {
   dataDir: text('PILOG_DATA_DIR', { default: './data', description: 'embedded profile: SQLite file and media directory' }),
   mysqlUrl: text('PILOG_MYSQL_URL', { default: '', secret: true, description: 'services profile: mysql://user:pass@host:3306/db' }),
   redisUrl: text('PILOG_REDIS_URL', { default: '', secret: true, description: 'services profile: redis://host:6379' }),
+  redisCommandTimeoutMs: integer('PILOG_REDIS_COMMAND_TIMEOUT_MS', 10, 60_000, {
+    default: REDIS_COMMAND_TIMEOUT_MS,
+    description: 'services profile: ms a Redis command may wait for its answer; past it a cache read goes to the database, and a rate limit or session check answers 503',
+  }),
   kafkaBrokers: text('PILOG_KAFKA_BROKERS', { default: '', description: 'services profile: host:port[,host:port]' }),
   openSearchUrl: text('PILOG_OPENSEARCH_URL', { default: '', secret: true, description: 'services profile: http://host:9200' }),
   logLevel: oneOf('PILOG_LOG_LEVEL', ['debug', 'info', 'warn', 'error'], { default: 'info' }),

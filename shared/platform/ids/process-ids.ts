@@ -2,13 +2,14 @@ import { systemClock } from '../../kernel/clock.ts';
 import { createSnowflake, type IdGenerator } from '../../kernel/snowflake.ts';
 import { requireSetting } from '../config/platform-settings.ts';
 import type { Logger } from '../logging/logger.ts';
-import { openRedis } from '../redis/redis-client.ts';
+import { openRedis, type RedisConnection } from '../redis/redis-client.ts';
 import { leaseWorkerId } from './worker-id-lease.redis.ts';
 import { EMBEDDED_WORKER_ID } from './worker-ids.ts';
 
 export interface IdSettings {
   readonly profile: 'embedded' | 'services';
   readonly redisUrl: string;
+  readonly redisCommandTimeoutMs?: number;
 }
 
 export interface ProcessIds {
@@ -41,8 +42,8 @@ interface SharedLease {
 
 const leases = new Map<string, SharedLease>();
 
-async function openLeasedIds(redisUrl: string, logger: Logger): Promise<LeasedIds> {
-  const redis = await openRedis(redisUrl);
+async function openLeasedIds(connection: RedisConnection, logger: Logger): Promise<LeasedIds> {
+  const redis = await openRedis(connection, logger);
   try {
     const lease = await leaseWorkerId(redis.client, { logger });
     return {
@@ -58,8 +59,9 @@ async function openLeasedIds(redisUrl: string, logger: Logger): Promise<LeasedId
   }
 }
 
-function startLease(url: string, logger: Logger): SharedLease {
-  const started: SharedLease = { users: 0, opening: openLeasedIds(url, logger) };
+function startLease(connection: RedisConnection, logger: Logger): SharedLease {
+  const { url } = connection;
+  const started: SharedLease = { users: 0, opening: openLeasedIds(connection, logger) };
   leases.set(url, started);
   // A failed start is not remembered: the next caller tries again.
   started.opening.catch(() => {
@@ -76,7 +78,7 @@ function startLease(url: string, logger: Logger): SharedLease {
 export async function openProcessIds(settings: IdSettings, logger: Logger): Promise<ProcessIds> {
   if (settings.profile === 'embedded') return { ids: generatorFor(EMBEDDED_WORKER_ID), release: async () => {} };
   const url = requireSetting(settings.redisUrl, 'PILOG_REDIS_URL', 'in the services profile');
-  const shared = leases.get(url) ?? startLease(url, logger);
+  const shared = leases.get(url) ?? startLease({ url, commandTimeoutMs: settings.redisCommandTimeoutMs }, logger);
   shared.users += 1;
   const { ids, close } = await shared.opening.catch((error: unknown) => {
     shared.users -= 1;

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { unlessRedisFails } from '../redis/redis-client.ts';
 import type { RateDecision, RateLimiter, RateLimiterFactory, RateRule } from './rate-limiter.port.ts';
 
 /**
@@ -40,7 +41,7 @@ export function createRedisRateLimiterFactory(redis: Redis, prefix = 'pilog:rate
     const decide = async (script: string, key: string): Promise<RateDecision> => {
       const keys = rules.map((rule) => `${prefix}:${name}:${rule.windowSeconds}:${key}`);
       const args = rules.flatMap((rule) => [rule.limit, rule.windowSeconds * 1000]);
-      const waitMs = Number(await redis.eval(script, keys.length, ...keys, ...args));
+      const waitMs = Number(await unlessRedisFails('the rate limiter', redis.eval(script, keys.length, ...keys, ...args)));
       return waitMs > 0 ? { allowed: false, retryAfterSeconds: Math.ceil(waitMs / 1000) } : { allowed: true };
     };
     return { hit: (key) => decide(HIT, key), check: (key) => decide(CHECK, key) };

@@ -20,6 +20,7 @@ export interface PlatformSettings {
   readonly dataDir: string;
   readonly mysqlUrl?: string;
   readonly redisUrl?: string;
+  readonly redisCommandTimeoutMs?: number;
   readonly kafkaBrokers?: string;
 }
 
@@ -78,24 +79,25 @@ function lazily<T>(open: () => Promise<T>) {
 export function openPlatform(settings: PlatformSettings, context: PlatformContext): Platform {
   const { logger } = context;
   const clock = systemClock;
-  const redisUrl = () => requireSetting(settings.redisUrl ?? '', 'PILOG_REDIS_URL', 'in the services profile');
+  const redisSettings = { redisUrl: settings.redisUrl ?? '', redisCommandTimeoutMs: settings.redisCommandTimeoutMs };
+  const redisConnection = () => ({ url: requireSetting(redisSettings.redisUrl, 'PILOG_REDIS_URL', 'in the services profile'), commandTimeoutMs: redisSettings.redisCommandTimeoutMs });
   const database = lazily(() => openDatabase({ profile: settings.profile, dataDir: settings.dataDir, mysqlUrl: settings.mysqlUrl ?? '' }));
-  const ids = lazily(() => openProcessIds({ profile: settings.profile, redisUrl: settings.redisUrl ?? '' }, logger));
+  const ids = lazily(() => openProcessIds({ profile: settings.profile, ...redisSettings }, logger));
   const publisher = lazily(async () => {
     if (!context.publisher) throw new Error(`${context.name} publishes no events: open its platform with a publisher`);
     return context.publisher({ profile: settings.profile, kafkaBrokers: settings.kafkaBrokers ?? '' }, { clientId: context.name, logger });
   });
   const relay = lazily(async () => createOutboxRelay({ db: (await database.get()).db, publisher: await publisher.get(), clock, logger }));
-  const redis = lazily(() => openRedis(redisUrl()));
+  const redisClient = lazily(() => openRedis(redisConnection(), logger));
   const caches = new Map<string, ReturnType<typeof lazily<Awaited<ReturnType<typeof openCache>>>>>();
   const cacheOf = (namespace: string) => {
     let cache = caches.get(namespace);
-    if (!cache) caches.set(namespace, (cache = lazily(() => openCache({ profile: settings.profile, redisUrl: settings.redisUrl ?? '' }, namespace, logger))));
+    if (!cache) caches.set(namespace, (cache = lazily(() => openCache({ profile: settings.profile, ...redisSettings }, namespace, logger))));
     return cache;
   };
   const rateLimiters = lazily(async (): Promise<RateLimiterFactory> => {
     if (settings.profile === 'embedded') return createMemoryRateLimiterFactory(clock);
-    const [{ client }, { createRedisRateLimiterFactory }] = await Promise.all([redis.get(), import('../rate-limit/rate-limiter.redis.ts')]);
+    const [{ client }, { createRedisRateLimiterFactory }] = await Promise.all([redisClient.get(), import('../rate-limit/rate-limiter.redis.ts')]);
     return createRedisRateLimiterFactory(client);
   });
   const contextClosers: Array<() => Promise<void>> = [];
@@ -111,7 +113,7 @@ export function openPlatform(settings: PlatformSettings, context: PlatformContex
     cache: async (namespace) => (await cacheOf(namespace).get()).cache,
     redis: async () => {
       if (settings.profile === 'embedded') throw new Error('Redis is a services-profile part; embedded uses memory');
-      return (await redis.get()).client;
+      return (await redisClient.get()).client;
     },
     rateLimiters: rateLimiters.get,
     onClose: (close) => contextClosers.push(close),
@@ -121,7 +123,7 @@ export function openPlatform(settings: PlatformSettings, context: PlatformContex
       await ids.closeWith((opened) => opened.release());
       await publisher.closeWith((opened) => opened.close());
       for (const cache of caches.values()) await cache.closeWith((opened) => opened.close());
-      await redis.closeWith((opened) => opened.release());
+      await redisClient.closeWith((opened) => opened.release());
       await database.closeWith((opened) => opened.close());
     },
   };

@@ -1,12 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Admin } from '@platformatic/kafka';
 import { KAFKA_ARTIFACTS, kafkaLog4jProperties, kafkaServerProperties, newClusterId } from '../../../../tools/services/kafka.local.ts';
 import { resolveArtifacts } from '../../../../tools/services/maven-artifacts.ts';
+import { freePort } from '../../testing/free-port.ts';
 
 /** A broker a test may really stop and start again, on the same ports and the same storage. */
 export interface StoppableKafka {
@@ -25,16 +25,6 @@ const READY_TIMEOUT_MS = 120_000;
 const STOP_GRACE_MS = 20_000;
 
 const running = (child: ChildProcess): boolean => child.exitCode === null && child.signalCode === null;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
-  });
-}
 
 async function answers(brokers: readonly string[]): Promise<boolean> {
   const admin = new Admin({ clientId: 'pilog-test', bootstrapBrokers: [...brokers], connectTimeout: 1000, retries: 0 });
