@@ -1,21 +1,20 @@
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RegenerateFeedsDeps } from '../../shared/seo/application/regenerate-feeds.ts';
 import { deliverArticleEvent, publishedEvent, unpublishedEvent, type ArticleEventSpec } from '../../shared/seo/testing/article-events.ts';
 import { aPublishedArticle, openSeoForTest, testSiteEnv } from '../../shared/seo/testing/seo-fixtures.ts';
 import { manifest as trackArticles } from '../seo-track-articles/function.ts';
 import { FRONTEND_ORIGIN } from '../testing/api-caller.ts';
 import type { Profile } from '../testing/platform-env.ts';
-import { startTestPlatform, type FunctionsPlatform } from '../testing/test-platform.ts';
+import { startTestPlatform } from '../testing/test-platform.ts';
 import { manifest as serveFeeds } from './function.ts';
 
 /** seo-serve-feeds behind the edge, and seo-track-articles to deliver article events to; anonymous GETs and the feeds' tables. */
 async function startFeeds(profile: Profile, coalesceSeconds: number) {
   const platform = await startTestPlatform(profile, { functions: [serveFeeds, trackArticles], env: { ...testSiteEnv, PILOG_SEO_COALESCE_S: String(coalesceSeconds) } });
-  const seo: RegenerateFeedsDeps = await platform.open(openSeoForTest);
+  const { store } = await platform.open(openSeoForTest);
   return {
     platform,
-    store: seo.store,
+    store,
     get: (path: string, headers: Record<string, string> = {}) => platform.request(platform.anonymous.jar, path, { headers }),
     deliver: (spec: ArticleEventSpec) => deliverArticleEvent(platform.sinkOf(trackArticles.name), spec),
   };
