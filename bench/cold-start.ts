@@ -17,6 +17,7 @@ import { measureProcess, median, type MeasureOptions, type ProcessSample } from 
  * The profile's database is fresh and migrated; services come from the PILOG_TEST_* values.
  * `all` instead measures every function's image bundle, spawn → first 2xx on /healthz (which answers once the
  * function has started), beside the same two baselines, in one table.
+ * BENCH_COMPARE_BUNDLE=<dir>/main.mjs adds another build of the image (say, main's) beside the bundle, in the same run.
  * Usage: npm run bench:cold-start [-- <function> <path> <runs> <embedded|services>]
  *        npm run bench:cold-start -- all <embedded|services> [<runs>]
  */
@@ -66,9 +67,14 @@ function functionTargets(): Target[] {
     { name: `${fn} (source)`, script: source, path, env },
     { name: `${fn} (source, telemetry on)`, script: source, path, env: telemetryEnv },
   ];
+  const compareBundle = process.env.BENCH_COMPARE_BUNDLE;
   if (existsSync(bundle)) {
     own.push({ name: `${fn} (image bundle)`, script: bundle, path, env });
     own.push({ name: `${fn} (image bundle, telemetry on)`, script: bundle, path, env: telemetryEnv });
+    if (compareBundle) {
+      own.push({ name: `${fn} (compared bundle)`, script: compareBundle, path, env });
+      own.push({ name: `${fn} (compared bundle, telemetry on)`, script: compareBundle, path, env: telemetryEnv });
+    }
   } else process.stderr.write('[bench] no dist/image: run `npm run build:image-artifact` to measure the bundle too\n');
   own.push({ name: 'dev host, npm start (all functions)', script: here('../tools/dev-host/main.ts'), path, env: pilogEnv, options: { retryUnansweredMs: 200 } });
   return own;
@@ -108,7 +114,7 @@ console.log('');
 console.log(`what telemetry adds (on vs off, same run; the issue's bound is +10 % on each)`);
 console.log('| build | first response ms off → on | Δ time | RSS MiB off → on | Δ RSS |');
 console.log('|---|---|---|---|---|');
-for (const build of ['source', 'image bundle']) {
+for (const build of ['source', 'image bundle', 'compared bundle']) {
   if (!samples.has(`${fn} (${build})`)) continue;
   const off = summary(`${fn} (${build})`);
   const on = summary(`${fn} (${build}, telemetry on)`);

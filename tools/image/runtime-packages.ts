@@ -16,8 +16,4 @@ export const runtimePackages: readonly RuntimePackage[] = [
     name: '@node-rs/bcrypt',
     why: 'native addon like argon2: verifies the bcrypt hashes of guest comments imported from the original backend',
   },
-  {
-    name: 'ioredis',
-    why: 'CommonJS whose module.exports is the Redis class with the named exports hung on it; under esbuild code splitting `await import("ioredis")` loses the named `Redis` export (undefined → "not a constructor" at start in the services profile)',
-  },
 ];

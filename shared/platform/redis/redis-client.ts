@@ -37,16 +37,16 @@ function settledConnecting(client: Redis, ms: number): Promise<void> {
 /**
  * One Redis connection per URL per process, shared by whoever opens it (the dev host runs many functions in one
  * process; the first opener's timeout and logger serve all); the connection closes when its last user releases it.
- * ioredis is imported only here, on first use. A command fails after the command timeout: a hung Redis (a paused
+ * ioredis loads only from here, on first use. A command fails after the command timeout: a hung Redis (a paused
  * process, a dead network) answers nothing while the connection stays up, and would otherwise hold every caller.
  */
 export async function openRedis(connection: RedisConnection, logger: Logger): Promise<{ client: Redis; release(): Promise<void> }> {
   const { url } = connection;
   let entry = clients.get(url);
   if (!entry) {
-    const { Redis: RedisClient } = await import('ioredis');
+    const { connectRedis } = await import('./ioredis-connection.ts');
     // Fail fast when Redis is away: a request should get an error in seconds, not hang on a reconnect loop.
-    const client = new RedisClient(url, {
+    const client = connectRedis(url, {
       maxRetriesPerRequest: 2,
       connectTimeout: CONNECT_TIMEOUT_MS,
       commandTimeout: connection.commandTimeoutMs ?? REDIS_COMMAND_TIMEOUT_MS,
