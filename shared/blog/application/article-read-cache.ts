@@ -1,3 +1,4 @@
+import { fromJsonText, jsonTextOf } from '../../kernel/json-text.ts';
 import type { Cache } from '../../platform/cache/cache.port.ts';
 import type { ArticleStatus, Tag } from '../domain/article.ts';
 import type { ArticleCard, ArticleView, ListedStatus } from '../domain/article-views.ts';
@@ -19,7 +20,8 @@ const SETTLED_ENTRIES = 500;
  *
  * An entry never changes once stored under its generation, so this process keeps the entries it has read, decoded,
  * as the very same objects (which lets the HTTP layer send their bytes serialised once): a hit costs the
- * generation lookup only, the one thing a writer elsewhere can change.
+ * generation lookup only, the one thing a writer elsewhere can change. A miss serialises its value once, for the
+ * shared cache and the answer alike; an entry read from the shared cache is answered as the text it was stored as.
  */
 export interface ArticleReadCache {
   detail(articleId: number, status: ListedStatus, load: () => Promise<ArticleView | null>): Promise<ArticleView | null>;
@@ -47,20 +49,23 @@ export function createArticleReadCache(cache: Cache, options: { onInvalidationFa
     if (settled.size > SETTLED_ENTRIES) settled.delete(settled.keys().next().value as string);
   };
   async function through<T>(generationKey: string, key: string, load: () => Promise<T>): Promise<T> {
-    const entryKey = `${key}@${await generation(generationKey)}`;
+    // An entry is the value's JSON text itself ("null" for a cached not-found, which a miss never is); `json:` keeps
+    // these keys apart from the entries of builds that stored the value wrapped, `{"value": ...}`.
+    const entryKey = `json:${key}@${await generation(generationKey)}`;
     const known = settled.get(entryKey);
     if (known !== undefined) return known.value as T;
-    // Wrapped, so a cached "not found" (null) is told apart from a miss.
-    const hit = await cache.get<{ value: T }>(entryKey);
+    const hit = await cache.getJson(entryKey);
     if (hit !== undefined) {
-      settle(entryKey, hit);
-      return hit.value;
+      const value = fromJsonText<T>(hit);
+      settle(entryKey, { value });
+      return value;
     }
     const value = await load();
     settle(entryKey, { value });
     // Answered without waiting for the shared cache to confirm the write: adapters report a failed write, never
-    // throw it, and a write that lands late lands under the generation it was read in, like any other.
-    void cache.set(entryKey, { value }, ENTRY_TTL_SECONDS);
+    // throw it, and a write that lands late lands under the generation it was read in, like any other. The text
+    // stored is the text the answer sends (jsonTextOf serialises each value once).
+    void cache.setJson(entryKey, jsonTextOf(value), ENTRY_TTL_SECONDS);
     return value;
   }
 

@@ -28,6 +28,17 @@ describe.each(adapters)('cache contract: %s', (_name, create) => {
     expect(await cache.get('a')).toBeUndefined();
   });
 
+  it('keeps JSON text as it was given, and decodes it for get', async () => {
+    const cache = create();
+    const text = '[ {"id": 1, "name": "제목"} ]';
+    await cache.setJson('text', text, 60);
+    expect(await cache.getJson('text')).toBe(text);
+    expect(await cache.get('text')).toEqual([{ id: 1, name: '제목' }]);
+    await cache.set('value', { id: 2 }, 60);
+    expect(await cache.getJson('value')).toBe('{"id":2}');
+    expect(await cache.getJson('missing')).toBeUndefined();
+  });
+
   it('reads through once and then serves the stored value', async () => {
     const cache = create();
     let loads = 0;

@@ -1,5 +1,5 @@
 import type { Clock } from '../../kernel/clock.ts';
-import type { Cache } from './cache.port.ts';
+import { cacheOfJsonText, type Cache } from './cache.port.ts';
 
 /**
  * An in-process LRU with per-entry expiry, for the embedded profile. Values are stored as JSON text so a caller
@@ -7,22 +7,22 @@ import type { Cache } from './cache.port.ts';
  */
 export function createMemoryCache(options: { maxEntries: number; clock: Clock }): Cache {
   const entries = new Map<string, { json: string; expiresAt: number }>();
-  return {
-    async get<T>(key: string): Promise<T | undefined> {
+  return cacheOfJsonText({
+    async getJson(key) {
       const entry = entries.get(key);
       if (!entry) return undefined;
       entries.delete(key);
       if (entry.expiresAt <= options.clock.now()) return undefined;
       entries.set(key, entry); // most recently used goes last
-      return JSON.parse(entry.json) as T;
+      return entry.json;
     },
-    async set(key, value, ttlSeconds) {
+    async setJson(key, json, ttlSeconds) {
       entries.delete(key);
-      entries.set(key, { json: JSON.stringify(value), expiresAt: options.clock.now() + ttlSeconds * 1000 });
+      entries.set(key, { json, expiresAt: options.clock.now() + ttlSeconds * 1000 });
       while (entries.size > options.maxEntries) entries.delete(entries.keys().next().value as string);
     },
     async delete(keys) {
       for (const key of keys) entries.delete(key);
     },
-  };
+  });
 }

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logging/logger.ts';
 import { throttledWarning } from '../logging/throttled-warning.ts';
-import type { Cache } from './cache.port.ts';
+import { cacheOfJsonText, type Cache } from './cache.port.ts';
 
 /**
  * After a failed or timed-out command, reads and writes skip Redis for this long (misses, writes not made): with
@@ -24,23 +24,22 @@ export function createRedisCache(redis: Redis, options: { prefix: string; logger
     warn({ operation, error });
     return undefined;
   };
-  return {
-    async get<T>(key: string): Promise<T | undefined> {
+  return cacheOfJsonText({
+    async getJson(key) {
       if (skipping()) return undefined;
       try {
-        const json = await redis.get(full(key));
-        return json === null ? undefined : (JSON.parse(json) as T);
+        return (await redis.get(full(key))) ?? undefined;
       } catch (error) {
         return degrade('get', error);
       }
     },
-    async set(key, value, ttlSeconds) {
+    async setJson(key, json, ttlSeconds) {
       if (skipping()) return;
-      await redis.set(full(key), JSON.stringify(value), 'EX', ttlSeconds).catch((error: unknown) => degrade('set', error));
+      await redis.set(full(key), json, 'EX', ttlSeconds).catch((error: unknown) => degrade('set', error));
     },
     // A failed delete is not degraded quietly: a writer must know its readers could see stale data.
     async delete(keys) {
       if (keys.length > 0) await redis.del(...keys.map(full));
     },
-  };
+  });
 }

@@ -9,15 +9,16 @@ import { createMemoryCache } from './cache.memory.ts';
 
 const processCaches = new Map<string, Cache>();
 
-/** Counts each lookup as a hit or a miss (telemetry on): the cache hit ratio. */
+/** Counts each lookup, decoded or as text, as a hit or a miss (telemetry on): the cache hit ratio. */
 function counted(cache: Cache): Cache {
+  const count = <T>(value: T | undefined): T | undefined => {
+    instruments.cacheLookups().add(1, { 'pilog.cache.result': value === undefined ? 'miss' : 'hit' });
+    return value;
+  };
   return {
     ...cache,
-    async get<T>(key: string) {
-      const value = await cache.get<T>(key);
-      instruments.cacheLookups().add(1, { 'pilog.cache.result': value === undefined ? 'miss' : 'hit' });
-      return value;
-    },
+    get: async <T>(key: string) => count(await cache.get<T>(key)),
+    getJson: async (key) => count(await cache.getJson(key)),
   };
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { jsonTextOf } from '../../kernel/json-text.ts';
 import { isNotModified } from './conditional-get.ts';
 import type { HttpResponse } from './http-exchange.ts';
 
@@ -9,12 +10,13 @@ const representations = new WeakMap<object, { readonly bytes: Buffer; readonly e
 /**
  * A 200 JSON answer of a value that never changes once made (a read-cache entry, which a new generation replaces
  * rather than edits): serialised and tagged once per value, then sent as those bytes; 304 when the caller already
- * holds them (`If-None-Match`). A value not seen before costs one serialisation and one hash.
+ * holds them (`If-None-Match`). A value not seen before costs one hash, and one serialisation unless the read
+ * cache has serialised it already or decoded it from text (jsonTextOf).
  */
 export function immutableJson(headers: IncomingHttpHeaders, value: object): HttpResponse {
   let representation = representations.get(value);
   if (!representation) {
-    const bytes = Buffer.from(JSON.stringify(value));
+    const bytes = Buffer.from(jsonTextOf(value));
     representation = { bytes, etag: `"${createHash('sha1').update(bytes).digest('base64url')}"` };
     representations.set(value, representation);
   }
