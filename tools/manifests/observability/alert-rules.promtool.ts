@@ -127,6 +127,30 @@ export const promtoolTests = {
       ],
     },
     {
+      // A dead-letter topic created by its first message between two scrapes (minute 12, offset 1 at once): no earlier
+      // sample to grow from. Another appears empty (pre-created). The exporter reports an event topic all along.
+      interval: '1m',
+      input_series: [
+        topicOffset('pilog.blog.article', 0, 'exporter-a', '0+5x30'),
+        topicOffset('pilog.dead-letter.comment-track-authors', 0, 'exporter-a', '_x12 1x18'),
+        topicOffset('pilog.dead-letter.seo-track-articles', 0, 'exporter-a', '_x12 0x18'),
+      ],
+      alert_rule_test: [
+        { eval_time: '11m', alertname: 'PilogDeadLetter', exp_alerts: [] },
+        {
+          eval_time: '13m',
+          alertname: 'PilogDeadLetter',
+          exp_alerts: [{ exp_labels: { ...ticket, pilog_consumer: 'comment-track-authors' }, exp_annotations: { summary: 'Consumer comment-track-authors dead-lettered events in the last 10 minutes.' } }],
+        },
+        {
+          eval_time: '21m',
+          alertname: 'PilogDeadLetter',
+          exp_alerts: [{ exp_labels: { ...ticket, pilog_consumer: 'comment-track-authors' }, exp_annotations: { summary: 'Consumer comment-track-authors dead-lettered events in the last 10 minutes.' } }],
+        },
+        { eval_time: '23m', alertname: 'PilogDeadLetter', exp_alerts: [] },
+      ],
+    },
+    {
       // Every article searchable 5–10 s after its event: p99 9.95 s.
       interval: '1m',
       input_series: lagBuckets({ '1': '0x20', '5': '0x20', '10': '0+10x20', '+Inf': '0+10x20' }),
