@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../shared/platform/logging/logger.ts';
 import { openRedis, REDIS_COMMAND_TIMEOUT_MS } from '../shared/platform/redis/redis-client.ts';
 import { startPausableRedis, type PausableRedis } from '../shared/platform/redis/testing/pausable-redis.ts';
+import { metricCatalog } from '../shared/platform/telemetry/metric-catalog.ts';
+import { openTelemetry, type Telemetry } from '../shared/platform/telemetry/telemetry.ts';
+import { startOtlpReceiver } from '../shared/platform/telemetry/testing/otlp-receiver.ts';
 import { manifest as authSession } from './auth-manage-session/function.ts';
 import { manifest as publishPost } from './blog-publish-post/function.ts';
 import { manifest as readArticles } from './blog-read-articles/function.ts';
@@ -16,15 +19,19 @@ const SLACK_MS = 1_000;
  * A hung Redis (its process paused with SIGSTOP, as a GC stall or a dead network looks: the connection stays up
  * and nothing answers). Public reads do not need it: they answer from the database within the command timeout.
  * What needs Redis to be correct (here the sign-in rate limit) fails closed with 503, as quickly. The Redis is the
- * test's own: pausing the run's shared one would stall every other test file.
+ * test's own: pausing the run's shared one would stall every other test file. Telemetry is on (the functions run in
+ * this process), so the cache's failures are counted where a dashboard reads them.
  */
 describe('services profile with Redis paused', () => {
   let redis: PausableRedis;
+  let receiver: Awaited<ReturnType<typeof startOtlpReceiver>>;
+  let telemetry: Telemetry;
   let platform: FunctionsPlatform;
   let articleId: number;
 
   beforeAll(async () => {
-    redis = await startPausableRedis();
+    [redis, receiver] = await Promise.all([startPausableRedis(), startOtlpReceiver()]);
+    telemetry = await openTelemetry({ telemetry: 'on', otlpEndpoint: receiver.endpoint, metricExportIntervalMs: 60_000 }, 'paused-redis-test', createLogger());
     platform = await startTestPlatform('services', { functions: [readArticles, publishPost, authSession], env: { PILOG_REDIS_URL: redis.url } });
     articleId = await platform.publishArticle(await platform.signInAs('admin'));
   });
@@ -32,6 +39,7 @@ describe('services profile with Redis paused', () => {
     redis?.resume();
     await platform?.close();
     await redis?.close();
+    await receiver?.close();
   });
 
   const timed = async (path: string) => {
@@ -78,5 +86,8 @@ describe('services profile with Redis paused', () => {
     const hits = await keyspaceHits();
     expect((await article()).status).toBe(200);
     expect(await keyspaceHits()).toBeGreaterThan(hits); // read from the cache again
+    await telemetry.shutdown(); // flushes the metrics
+    const cacheErrors = receiver.points.filter((point) => point.metric === metricCatalog.cacheErrors.name && point.attributes['pilog.cache.operation'] === 'get');
+    expect(cacheErrors.reduce((sum, point) => sum + (point.value ?? 0), 0)).toBeGreaterThanOrEqual(1); // the first read's timeout
   }, 60_000);
 });

@@ -1,6 +1,8 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logging/logger.ts';
 import { throttledWarning } from '../logging/throttled-warning.ts';
+import { instruments } from '../telemetry/instruments.ts';
+import { telemetryOn } from '../telemetry/telemetry.ts';
 import { cacheOfJsonText, type Cache } from './cache.port.ts';
 
 /**
@@ -19,7 +21,11 @@ export function createRedisCache(redis: Redis, options: { prefix: string; logger
   const warn = throttledWarning(options.logger, 'cache unavailable; reading from the database', WARNING_INTERVAL_MS);
   let skipUntil = 0;
   const skipping = (): boolean => performance.now() < skipUntil;
-  const degrade = (operation: string, error: unknown): undefined => {
+  const failed = (operation: 'get' | 'set' | 'delete'): void => {
+    if (telemetryOn()) instruments.cacheErrors().add(1, { 'pilog.cache.operation': operation });
+  };
+  const degrade = (operation: 'get' | 'set', error: unknown): undefined => {
+    failed(operation);
     skipUntil = performance.now() + SKIP_AFTER_FAILURE_MS;
     warn({ operation, error });
     return undefined;
@@ -39,7 +45,11 @@ export function createRedisCache(redis: Redis, options: { prefix: string; logger
     },
     // A failed delete is not degraded quietly: a writer must know its readers could see stale data.
     async delete(keys) {
-      if (keys.length > 0) await redis.del(...keys.map(full));
+      if (keys.length === 0) return;
+      await redis.del(...keys.map(full)).catch((error: unknown) => {
+        failed('delete');
+        throw error;
+      });
     },
   });
 }

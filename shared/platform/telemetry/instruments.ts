@@ -29,6 +29,7 @@ export const instruments = {
   eventDeliveries: counter(metricCatalog.eventDeliveries),
   indexLag: histogram(metricCatalog.indexLag),
   cacheLookups: counter(metricCatalog.cacheLookups),
+  cacheErrors: counter(metricCatalog.cacheErrors),
   realtimeSessions: upDownCounter(metricCatalog.realtimeSessions),
 };
 

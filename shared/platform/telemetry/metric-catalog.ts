@@ -66,6 +66,13 @@ export const metricCatalog = {
     description: 'Read-cache lookups by result: hit or miss.',
     attributes: ['pilog.cache.result'],
   }),
+  cacheErrors: metric({
+    name: 'pilog.cache.errors',
+    kind: 'counter',
+    unit: '{command}',
+    description: 'Shared-cache commands that failed or timed out (Redis down or hung): a read is then answered from the database.',
+    attributes: ['pilog.cache.operation'],
+  }),
   realtimeSessions: metric({
     name: 'pilog.realtime.sessions',
     kind: 'updown-counter',

@@ -112,6 +112,10 @@ const cachePanel = (names: readonly string[]) =>
     `sum(rate(${series('cacheLookups')}{${functionLabel}=~"${oneOf(names)}", ${label('pilog.cache.result')}="hit"}[$__rate_interval])) / sum(rate(${series('cacheLookups')}${functionsIn(names)}[$__rate_interval]))`,
     'hit ratio',
   ]);
+const cacheErrorsPanel = spec('Cache errors (Redis failed or timed out; reads went to the database)', 'short', [
+  `sum by (${label('pilog.cache.operation')}) (${grewWithin(series('cacheErrors'), '$__rate_interval')})`,
+  `{{${label('pilog.cache.operation')}}}`,
+]);
 const sessionsPanel = spec('Realtime sessions open', 'short', [`sum(${series('realtimeSessions')})`, 'sessions']);
 /** Scale-from-zero events: a revision going from 0 to some pods; changes() counts both edges, so halve it. */
 const scaleFromZeroPanel = spec('Scale-from-zero events (last hour, Knative autoscaler)', 'short', [
@@ -153,6 +157,7 @@ export function overviewDashboard(manifests: readonly FunctionManifest[]): Dashb
     deadLetterPanel,
     indexLagPanel,
     cachePanel(names),
+    cacheErrorsPanel,
     sessionsPanel,
   ]);
 }
