@@ -1,8 +1,7 @@
 import * as client from 'openid-client';
-import { validationFailed, type AppError } from '../../kernel/app-error.ts';
+import { appError, validationFailed, type AppError } from '../../kernel/app-error.ts';
 import { err, ok, type Result } from '../../kernel/result.ts';
 import type { Logger } from '../../platform/logging/logger.ts';
-import { upstreamUnavailable } from '../domain/auth.errors.ts';
 import type { ProviderProfile } from '../domain/user.ts';
 import type { IdentityProvider } from '../ports/identity-provider.port.ts';
 
@@ -21,6 +20,9 @@ const SCOPE = 'openid email profile';
 /** Errors the caller's code or browser caused: a stale, reused or foreign code, a nonce or PKCE mismatch. */
 const REJECTED_CODES = new Set(['invalid_grant', 'invalid_request']);
 const CALLER_CHECK_FAILURES = new Set(['OAUTH_JWT_CLAIM_COMPARISON_FAILED', 'OAUTH_JWT_TIMESTAMP_CHECK_FAILED', 'OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED', 'OAUTH_AUTHORIZATION_RESPONSE_ERROR']);
+
+const upstreamUnavailable = (why: string, retryAfterSeconds?: number): AppError =>
+  appError('UPSTREAM_UNAVAILABLE', `identity provider unavailable: ${why}`, retryAfterSeconds);
 
 function retryAfterOf(response: unknown): number | undefined {
   if (!(response instanceof Response)) return undefined;

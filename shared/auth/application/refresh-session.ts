@@ -1,7 +1,6 @@
-import type { AppError } from '../../kernel/app-error.ts';
+import { appError, type AppError } from '../../kernel/app-error.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import { err, ok, type Result } from '../../kernel/result.ts';
-import { refreshRejected } from '../domain/auth.errors.ts';
 import { loginInfoOf, type Session } from '../domain/session.ts';
 import { judgeRefresh } from '../domain/token-family.ts';
 import type { SessionTokens } from '../ports/session-tokens.port.ts';
@@ -20,6 +19,9 @@ export interface RefreshSessionDeps {
 
 /** A lost compare-and-set means another rotation just won; its pair is then reachable as a replay. */
 const MAX_ATTEMPTS = 3;
+
+/** Every refusal answers 401 REFRESH_REJECTED: the frontend then sends the user to sign in again. */
+const refreshRejected = (why: string): AppError => appError('REFRESH_REJECTED', `refresh rejected: ${why}`);
 
 /**
  * §2.6 refresh rotation. The current token rotates the family (roles re-read from the database); the previous one
