@@ -18,6 +18,18 @@ describe('the Redis connection', () => {
     expect(lines[0]).not.toContain('s3cret');
   });
 
+  it('sends the commands issued in one tick together, as one pipeline', async () => {
+    const { client, release } = await openRedis({ url: sharedRedis }, createLogger({ level: 'error' }));
+    try {
+      const key = `pilog:test:${process.pid}:pipelined`;
+      const replies = Promise.all([client.set(key, 'x', 'EX', 10), client.get(key), client.get(key), client.del(key)]);
+      expect(client.autoPipelineQueueSize).toBe(4);
+      expect(await replies).toEqual(['OK', 'x', 'x', 1]);
+    } finally {
+      await release();
+    }
+  });
+
   it('makes a store that cannot answer the caller’s 503 and leaves an error Redis answered a bug', async () => {
     const { client, release } = await openRedis({ url: sharedRedis }, createLogger({ level: 'error' }));
     try {

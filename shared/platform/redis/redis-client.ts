@@ -51,6 +51,9 @@ export async function openRedis(connection: RedisConnection, logger: Logger): Pr
       connectTimeout: CONNECT_TIMEOUT_MS,
       commandTimeout: connection.commandTimeoutMs ?? REDIS_COMMAND_TIMEOUT_MS,
       lazyConnect: false,
+      // Commands issued in one tick (the cache lookups of concurrent requests) go out as one write: fewer socket
+      // writes per request, which a CPU profile of uncached reads showed as the largest cost after the database's.
+      enableAutoPipelining: true,
     });
     // Without a listener ioredis reports each failed reconnect on stderr; the message names no password.
     const warn = throttledWarning(logger, 'redis connection failing', ERROR_LOG_INTERVAL_MS);
