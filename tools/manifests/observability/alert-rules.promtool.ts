@@ -49,6 +49,10 @@ export const promtoolTests = {
         knativePod('seo-generate-feeds', 'seo-generate-feeds-00001-deployment-w'),
         pilogPod('kube_pod_status_ready', 'seo-generate-feeds-00001-deployment-w', ', condition="false"', '0 0 1 0x20'),
         pilogPod('kube_pod_status_ready', 'pilog-export-29000000-q', ', condition="false"', '1x20'),
+        // memo-purge-sandbox's latest revision failed and its pods are gone (scaled to zero): only its Configuration says so.
+        pilogPod('kube_knative_configuration_condition', 'kube-state-metrics-0', ', kn_service_name="memo-purge-sandbox", type="Ready"', '1 1 0x20'),
+        pilogPod('kube_knative_configuration_condition', 'kube-state-metrics-0', ', kn_service_name="memo-purge-sandbox", type="ConfigurationsReady"', '1 1 0x20'),
+        pilogPod('kube_knative_configuration_condition', 'kube-state-metrics-0', ', kn_service_name="blog-read-articles", type="Ready"', '1x20'),
         // That Job's container restarts three times (no Knative Service: only the per-pod count sees it).
         pilogPod('kube_pod_container_status_restarts_total', 'pilog-export-29000000-q', ', container="export"', '0 1 2 3x20'),
       ],
@@ -97,6 +101,10 @@ export const promtoolTests = {
             {
               exp_labels: { ...page, kn_service_name: 'seo-serve-feeds' },
               exp_annotations: { summary: 'Function seo-serve-feeds is crash-looping or its revision does not become ready.' },
+            },
+            {
+              exp_labels: { ...page, kn_service_name: 'memo-purge-sandbox' },
+              exp_annotations: { summary: 'Function memo-purge-sandbox is crash-looping or its revision does not become ready.' },
             },
           ],
         },

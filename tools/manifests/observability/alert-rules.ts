@@ -58,12 +58,15 @@ export const alertRules: readonly AlertRule[] = [
     alert: 'PilogFunctionCrashLooping',
     // A pod in CrashLoopBackOff or restarting; a function whose revision's pods restart more than twice between them
     // (Knative replaces a failing pod, so no single pod need restart often); a function's pod not ready for 5 minutes
-    // (a revision that cannot become ready: bad config, image, failing probe, no room on the nodes).
+    // (a revision that cannot become ready: bad config, image, failing probe, no room on the nodes); a function whose
+    // Knative Configuration is not Ready (its latest revision failed), which stays so after Knative scaled the failed pods
+    // away and the pod signals went quiet.
     expr:
       `max by (pod, container) (${externalMetrics.containerWaitingReason}{${inPilog}, reason="CrashLoopBackOff"}) > 0` +
       ` or max by (pod, container) (${restartsIn15m}) > 2` +
       ` or sum by (${knativeServiceLabel}) (${perFunction(restartsIn15m)}) > 2` +
-      ` or max by (${knativeServiceLabel}) (${perFunction(`${externalMetrics.podReady}{${inPilog}, condition="false"}`)}) > 0`,
+      ` or max by (${knativeServiceLabel}) (${perFunction(`${externalMetrics.podReady}{${inPilog}, condition="false"}`)}) > 0` +
+      ` or min by (${knativeServiceLabel}) (${externalMetrics.knativeConfigurationCondition}{${inPilog}, type="Ready"}) == 0`,
     for: '5m',
     labels: { severity: 'page' },
     annotations: {

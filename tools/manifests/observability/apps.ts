@@ -2,7 +2,7 @@ import type { KubeObject } from '../knative-service.ts';
 import { application, chart, components, gitRepository, pinnedTo, resourcesOf, storageClass, versions, type Component } from '../platform.ts';
 import { agentValues, collectorValues } from './collector.ts';
 import { endpoints, observabilityNamespace } from './endpoints.ts';
-import { knativeServicePodLabel } from './external-metrics.ts';
+import { knativeServiceLabel, knativeServicePodLabel } from './external-metrics.ts';
 import { dashboardLabel } from './monitors.ts';
 
 const grafanaCharts = 'https://grafana.github.io/helm-charts';
@@ -21,6 +21,40 @@ const grafanaItself = {
  * kube-state-metrics and Grafana. Trimmed for k3s on Pis: no node exporter, no default rules, no scraping of
  * control-plane parts k3s does not expose. Prometheus selects every ServiceMonitor, PodMonitor and PrometheusRule.
  */
+/**
+ * kube-state-metrics' custom-resource state for the Knative Configurations of the functions (one per Knative Service,
+ * of the same name): `kube_knative_configuration_condition{type, kn_service_name}`, each condition as 1 (True) or 0
+ * (False). A Configuration rather than the Service, whose plural (`services`) kube-state-metrics' `--resources` could
+ * not tell from the core Services.
+ */
+const knativeConfigurationConditions = {
+  kind: 'CustomResourceStateMetrics',
+  spec: {
+    resources: [
+      {
+        groupVersionKind: { group: 'serving.knative.dev', version: 'v1', kind: 'Configuration' },
+        metricNamePrefix: 'kube_knative',
+        labelsFromPath: { [knativeServiceLabel]: ['metadata', 'name'], namespace: ['metadata', 'namespace'] },
+        metrics: [
+          {
+            name: 'configuration_condition',
+            help: 'A Knative Configuration condition: 1 True, 0 False',
+            each: { type: 'Gauge', gauge: { path: ['status', 'conditions'], labelsFromPath: { type: ['type'] }, valueFrom: ['status'] } },
+          },
+        ],
+      },
+    ],
+  },
+};
+
+/** The kube-state-metrics chart's own `collectors` (its values.yaml), which a list given in values replaces. */
+const kubeStateMetricsDefaultCollectors = [
+  'certificatesigningrequests', 'configmaps', 'cronjobs', 'daemonsets', 'deployments', 'endpoints', 'horizontalpodautoscalers', 'ingresses', 'jobs',
+  'limitranges', 'mutatingwebhookconfigurations', 'namespaces', 'networkpolicies', 'nodes', 'persistentvolumeclaims', 'persistentvolumes',
+  'poddisruptionbudgets', 'pods', 'replicasets', 'replicationcontrollers', 'resourcequotas', 'secrets', 'services', 'statefulsets', 'storageclasses',
+  'validatingwebhookconfigurations', 'volumeattachments',
+];
+
 function kubePrometheusStackValues(): Record<string, unknown> {
   return {
     defaultRules: { create: false },
@@ -31,7 +65,15 @@ function kubePrometheusStackValues(): Record<string, unknown> {
     kubeProxy: { enabled: false },
     prometheusOperator: { ...placed(components.prometheusOperator), admissionWebhooks: { patch: { nodeSelector: pinnedTo(components.prometheusOperator.node) } } },
     // kube_pod_labels carries the Knative Service of a revision's pods: the crash-loop alert sums restarts per function.
-    'kube-state-metrics': { ...placed(components.kubeStateMetrics), metricLabelsAllowlist: [`pods=[${knativeServicePodLabel}]`] },
+    'kube-state-metrics': {
+      ...placed(components.kubeStateMetrics),
+      metricLabelsAllowlist: [`pods=[${knativeServicePodLabel}]`],
+      // The chart passes `collectors` as --resources, which must name a custom resource too: the chart's defaults, and
+      // the Knative Configurations (their RBAC is not among the chart's rules).
+      collectors: [...kubeStateMetricsDefaultCollectors, 'configurations'],
+      rbac: { extraRules: [{ apiGroups: ['serving.knative.dev'], resources: ['configurations'], verbs: ['list', 'watch'] }] },
+      customResourceState: { enabled: true, config: knativeConfigurationConditions },
+    },
     alertmanager: { alertmanagerSpec: placed(components.alertmanager) },
     prometheus: {
       prometheusSpec: {

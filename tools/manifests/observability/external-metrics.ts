@@ -23,6 +23,12 @@ export const externalMetrics = {
   podReady: 'kube_pod_status_ready',
   /** kube-state-metrics: a pod's labels, only those allowed by `metricLabelsAllowlist` (apps.ts), as `label_<name>`. */
   podLabels: 'kube_pod_labels',
+  /**
+   * kube-state-metrics' custom-resource metrics (`knativeConfigurationConditions`, apps.ts): each condition of a
+   * function's Knative Configuration (`type` label, 1 True, 0 False), `kn_service_name` its name (the Service's). Ready
+   * is False while the latest created revision cannot become ready, also after Knative scaled its failed pods away.
+   */
+  knativeConfigurationCondition: 'kube_knative_configuration_condition',
 } as const;
 
 /** The pod label Knative puts on a revision's pods, naming its Knative Service (= pilog function). */
