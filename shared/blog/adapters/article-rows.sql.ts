@@ -1,7 +1,7 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Article, ArticleStatus, Tag } from '../domain/article.ts';
-import type { BlogDatabase } from './blog-tables.ts';
-import type { BlogArticlesTable } from './blog-tables.ts';
+import { compiledOnce } from '../../platform/database/compiled-once.ts';
+import type { BlogArticlesTable, BlogDatabase } from './blog-tables.ts';
 
 /** Row ↔ aggregate mapping and the tag query every article read needs; shared by the store and the reads. */
 
@@ -33,18 +33,25 @@ export const rowOf = (article: Article, now: number): Insertable<BlogArticlesTab
   version: article.version,
 });
 
+/** Compiled once per number of articles (every page asks for its articles' tags). */
+const taggingsOf = compiledOnce({
+  shapeOf: (articleIds: readonly number[]) => String(articleIds.length),
+  build: (db: Kysely<BlogDatabase>, articleIds) =>
+    db
+      .selectFrom('blog_taggings')
+      .innerJoin('blog_tags', 'blog_tags.id', 'blog_taggings.tag_id')
+      .select(['blog_taggings.article_id as articleId', 'blog_tags.id as id', 'blog_tags.name as name'])
+      .where('blog_taggings.article_id', 'in', [...articleIds])
+      .orderBy('blog_taggings.created_at')
+      .orderBy('blog_tags.id'),
+  parametersOf: (articleIds) => articleIds,
+});
+
 /** The tags of each article, in the order they were added. */
 export async function tagsOf(db: Kysely<BlogDatabase>, articleIds: readonly number[]): Promise<Map<number, Tag[]>> {
   const byArticle = new Map<number, Tag[]>(articleIds.map((id) => [id, []]));
   if (articleIds.length === 0) return byArticle;
-  const rows = await db
-    .selectFrom('blog_taggings')
-    .innerJoin('blog_tags', 'blog_tags.id', 'blog_taggings.tag_id')
-    .select(['blog_taggings.article_id as articleId', 'blog_tags.id as id', 'blog_tags.name as name'])
-    .where('blog_taggings.article_id', 'in', [...articleIds])
-    .orderBy('blog_taggings.created_at')
-    .orderBy('blog_tags.id')
-    .execute();
+  const rows = await taggingsOf(db, articleIds);
   for (const row of rows) byArticle.get(Number(row.articleId))?.push({ id: Number(row.id), name: row.name });
   return byArticle;
 }
