@@ -1,4 +1,4 @@
-import { UnavailableError } from '../../kernel/unavailable-error.ts';
+import { UnavailableError } from '../../kernel/app-error.ts';
 import type { BlogArticles } from '../ports/blog-articles.port.ts';
 
 const TIMEOUT_MS = 3000;

@@ -1,8 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Static, TSchema } from '@sinclair/typebox';
-import { appError, type AppError } from '../../kernel/app-error.ts';
+import { appError, UnavailableError, type AppError } from '../../kernel/app-error.ts';
 import type { Result } from '../../kernel/result.ts';
-import { UnavailableError } from '../../kernel/unavailable-error.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { FunctionManifest, HttpTrigger, RouteSpec } from '../runtime/manifest.ts';
 import { registerFunction } from '../runtime/register-function.ts';

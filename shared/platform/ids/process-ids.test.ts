@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeSnowflake } from '../../kernel/snowflake.ts';
-import { UnavailableError } from '../../kernel/unavailable-error.ts';
+import { UnavailableError } from '../../kernel/app-error.ts';
 import { createLogger } from '../logging/logger.ts';
 import { openProcessIds } from './process-ids.ts';
 import { EMBEDDED_WORKER_ID } from './worker-ids.ts';

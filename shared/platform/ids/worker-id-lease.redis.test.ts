@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { UnavailableError } from '../../kernel/unavailable-error.ts';
+import { UnavailableError } from '../../kernel/app-error.ts';
 import { createLogger } from '../logging/logger.ts';
 import { leaseWorkerId, NoFreeWorkerIdError, type LeaseTiming, type WorkerIdLease } from './worker-id-lease.redis.ts';
 import { LEASABLE_WORKER_IDS } from './worker-ids.ts';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { UnavailableError } from '../../kernel/unavailable-error.ts';
+import { UnavailableError } from '../../kernel/app-error.ts';
 import type { Logger } from '../logging/logger.ts';
 import { LEASABLE_WORKER_IDS } from './worker-ids.ts';
 

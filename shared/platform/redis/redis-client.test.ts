@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UnavailableError } from '../../kernel/unavailable-error.ts';
+import { UnavailableError } from '../../kernel/app-error.ts';
 import { createLogger } from '../logging/logger.ts';
 import { freePort } from '../testing/free-port.ts';
 import { openRedis, unlessRedisFails } from './redis-client.ts';

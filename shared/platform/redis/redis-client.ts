@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { UnavailableError } from '../../kernel/unavailable-error.ts';
+import { UnavailableError } from '../../kernel/app-error.ts';
 import type { Logger } from '../logging/logger.ts';
 import { throttledWarning } from '../logging/throttled-warning.ts';
 
@@ -12,6 +12,16 @@ export const REDIS_COMMAND_TIMEOUT_MS = 1000;
 const CONNECT_TIMEOUT_MS = 5000;
 /** A connection's errors (every reconnect attempt while Redis is away) are logged at most this often. */
 const ERROR_LOG_INTERVAL_MS = 30_000;
+
+/**
+ * Logs a connection's errors, at most once per interval. Without a listener ioredis reports each failed reconnect on
+ * stderr ("Unhandled error event"); the message names no password. Every connection needs one, also a duplicate
+ * (e.g. a subscriber): listeners are not copied.
+ */
+export function warnOnErrors(client: Redis, logger: Logger): void {
+  const warn = throttledWarning(logger, 'redis connection failing', ERROR_LOG_INTERVAL_MS);
+  client.on('error', (error: Error) => warn({ error: error.message }));
+}
 
 export interface RedisConnection {
   readonly url: string;
@@ -55,9 +65,7 @@ export async function openRedis(connection: RedisConnection, logger: Logger): Pr
       // writes per request, which a CPU profile of uncached reads showed as the largest cost after the database's.
       enableAutoPipelining: true,
     });
-    // Without a listener ioredis reports each failed reconnect on stderr; the message names no password.
-    const warn = throttledWarning(logger, 'redis connection failing', ERROR_LOG_INTERVAL_MS);
-    client.on('error', (error: Error) => warn({ error: error.message }));
+    warnOnErrors(client, logger);
     // A command's timeout runs from when it is sent, also while the connection is being made: the opener waits for
     // the connection (bounded), so that time is not counted against the first commands. Redis away stays each
     // command's failure, as the cache wants it.

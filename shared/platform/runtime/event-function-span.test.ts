@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeRecorded } from '../../events/testing/probe-event.ts';
-import { UnavailableError } from '../../kernel/unavailable-error.ts';
+import { UnavailableError } from '../../kernel/app-error.ts';
 import { createLogger } from '../logging/logger.ts';
 import { openTelemetry, type Telemetry } from '../telemetry/telemetry.ts';
 import { startOtlpReceiver } from '../telemetry/testing/otlp-receiver.ts';

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeRecorded } from '../../events/testing/probe-event.ts';
-import { UnavailableError } from '../../kernel/unavailable-error.ts';
+import { UnavailableError } from '../../kernel/app-error.ts';
 import { createLogger } from '../logging/logger.ts';
 import { KAFKA_RECORD_TYPE } from './cloud-event-intake.ts';
 import { done, registerEventFunction, type DeliveredEvent } from './event-function.ts';

@@ -4,7 +4,7 @@ import { JSON_BODY_LIMIT, readBody } from '../http/read-body.ts';
 import type { Logger } from '../logging/logger.ts';
 import { readCloudEvent } from './cloud-event-intake.ts';
 import type { EventDefinition } from '../../events/event-definition.ts';
-import { UnavailableError } from '../../kernel/unavailable-error.ts';
+import { UnavailableError } from '../../kernel/app-error.ts';
 import { decodeEvent, type DecodedEvent } from './decode-event.ts';
 import type { CronTrigger, EventTrigger, FunctionManifest } from './manifest.ts';
 import { registerFunction } from './register-function.ts';

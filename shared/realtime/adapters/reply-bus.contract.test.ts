@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../platform/logging/logger.ts';
+import { freePort } from '../../platform/testing/free-port.ts';
 import type { ReplyBus, UserReply } from '../ports/reply-bus.port.ts';
 import { createInProcessReplyBus } from './reply-bus.in-process.ts';
 import { createRedisReplyBus } from './reply-bus.redis.ts';
@@ -51,5 +52,20 @@ describe.each(setups)('reply bus (%s)', (_name, setup) => {
     expect(heard).toEqual({ tab1: [1], tab2: [1, 2], stranger: [] });
     await here.close();
     await there.close();
+  });
+});
+
+describe('reply bus (redis) while Redis is away', () => {
+  it("logs its subscriber's connection errors (a duplicate connection has no listener of its own), without the URL's password", async () => {
+    const lines: string[] = [];
+    const publisher = new Redis(`redis://:s3cret@127.0.0.1:${await freePort()}`, { retryStrategy: () => 20 });
+    publisher.on('error', () => {}); // the publisher's own errors are openRedis's to log; this test is about the subscriber
+    const bus = createRedisReplyBus(publisher, createLogger({ sink: { write: (line) => lines.push(line) } }));
+    await waitFor(() => lines.length > 0);
+    await bus.close();
+    publisher.disconnect();
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0] as string)).toMatchObject({ level: 'warn', message: 'redis connection failing', error: expect.stringContaining('ECONNREFUSED') });
+    expect(lines[0]).not.toContain('s3cret');
   });
 });

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from '../../platform/logging/logger.ts';
+import { warnOnErrors } from '../../platform/redis/redis-client.ts';
 import { isReplyTopic } from '../domain/autosave-messages.ts';
 import type { ReplyBus, UserReply } from '../ports/reply-bus.port.ts';
 
@@ -16,6 +17,7 @@ const replyChannel = (userId: number): string => `${CHANNEL_PREFIX}${userId}`;
  */
 export function createRedisReplyBus(publisher: Redis, logger: Logger): ReplyBus {
   const subscriber = publisher.duplicate();
+  warnOnErrors(subscriber, logger);
   const users = new Map<number, { listeners: Set<Deliver>; subscribed: Promise<unknown> }>();
 
   const deliverHere = (userId: number, reply: UserReply): void => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UnavailableError } from '../../../kernel/unavailable-error.ts';
+import { UnavailableError } from '../../../kernel/app-error.ts';
 import { createLogger } from '../../../platform/logging/logger.ts';
 import type { AutosaveReply } from '../../application/apply-autosave.ts';
 import { createInProcessReplyBus } from '../reply-bus.in-process.ts';

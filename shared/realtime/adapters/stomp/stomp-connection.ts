@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Caller } from '../../../kernel/access.ts';
-import { UnavailableError } from '../../../kernel/unavailable-error.ts';
+import { UnavailableError } from '../../../kernel/app-error.ts';
 import type { Logger } from '../../../platform/logging/logger.ts';
 import type { AutosaveReply } from '../../application/apply-autosave.ts';
 import { isReplyTopic, isSendDestination, sendDestinations, type SendDestination } from '../../domain/autosave-messages.ts';
