@@ -1,22 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeRecorded } from '../../events/testing/probe-event.ts';
-import { UnavailableError } from '../../kernel/app-error.ts';
 import { createLogger } from '../logging/logger.ts';
 import { openTelemetry, type Telemetry } from '../telemetry/telemetry.ts';
 import { startOtlpReceiver } from '../telemetry/testing/otlp-receiver.ts';
-import { done, registerEventFunction } from './event-function.ts';
-import { defaultResources, defaultScaling, type EventTrigger, type FunctionManifest } from './manifest.ts';
+import { registerEventFunction } from './event-function.ts';
 import { registeredListener } from './register-function.ts';
 import { startLoopbackServer, type LoopbackServer } from './testing/loopback-server.ts';
+import { probeHandler, probeManifest } from './testing/probe-function.ts';
 
-const manifest: FunctionManifest<EventTrigger> = {
-  name: 'runtime-span-probe',
-  description: 'a probe of the consumer span',
-  trigger: { kind: 'events', topic: probeRecorded.topic, types: [probeRecorded.type] },
-  scaling: defaultScaling,
-  resources: defaultResources,
-  settings: {},
-};
+const manifest = probeManifest('runtime-span-probe');
 
 const quiet = createLogger({ sink: { write: () => {} } });
 
@@ -32,11 +24,7 @@ describe('an event function’s consumer span, telemetry on', () => {
     registerEventFunction(
       manifest,
       [probeRecorded],
-      async (event) => {
-        if (event.data.note === 'store down') throw new UnavailableError('the probe store cannot answer');
-        if (event.data.note === 'bug') throw new TypeError('probe is not a function');
-        return done;
-      },
+      probeHandler,
       { logger: quiet },
     );
     server = await startLoopbackServer();

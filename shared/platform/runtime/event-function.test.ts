@@ -2,22 +2,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeRecorded } from '../../events/testing/probe-event.ts';
-import { UnavailableError } from '../../kernel/app-error.ts';
 import { createLogger } from '../logging/logger.ts';
 import { KAFKA_RECORD_TYPE } from './cloud-event-intake.ts';
 import { done, registerEventFunction, type DeliveredEvent } from './event-function.ts';
 import { registeredListener } from './register-function.ts';
-import { defaultResources, defaultScaling, type EventTrigger, type FunctionManifest } from './manifest.ts';
 import { startLoopbackServer, type LoopbackServer } from './testing/loopback-server.ts';
+import { probeHandler, probeManifest } from './testing/probe-function.ts';
 
-const manifest: FunctionManifest<EventTrigger> = {
-  name: 'runtime-intake-probe',
-  description: 'a probe of the event intake',
-  trigger: { kind: 'events', topic: probeRecorded.topic, types: [probeRecorded.type] },
-  scaling: defaultScaling,
-  resources: defaultResources,
-  settings: {},
-};
+const manifest = probeManifest('runtime-intake-probe');
 
 const attributes = {
   'ce-specversion': '1.0',
@@ -78,7 +70,7 @@ describe('an event function’s intake', () => {
 });
 
 describe('an event function’s handler', () => {
-  const decodingManifest: FunctionManifest<EventTrigger> = { ...manifest, name: 'runtime-decoding-probe' };
+  const decodingManifest = probeManifest('runtime-decoding-probe');
   let server: LoopbackServer;
   const received: Array<DeliveredEvent<typeof probeRecorded>> = [];
   beforeAll(async () => {
@@ -87,9 +79,7 @@ describe('an event function’s handler', () => {
       [probeRecorded],
       async (event) => {
         received.push(event);
-        if (event.data.note === 'store down') throw new UnavailableError('the probe store cannot answer');
-        if (event.data.note === 'bug') throw new TypeError('probe is not a function');
-        return done;
+        return probeHandler(event);
       },
       { logger: quiet },
     );
